@@ -1,0 +1,709 @@
+//! Reading the JSON envelope with serde: which keys are there, the message
+//! entries, the ID lists, and the names of the data groupings.
+//!
+//! The body is read once, in order, by a [`DeserializeSeed`] that writes into a
+//! [`Collected`] owned by the caller. Data groupings are skipped with
+//! [`IgnoredAny`] (no `serde_json::Value` is built); message entries and IDs are
+//! taken as borrowed [`RawValue`]s and read on their own. Because the collector
+//! lives outside the deserializer, everything read before a syntax error (a
+//! truncated body) survives it.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::finding::{Finding, FindingCode, Severity};
+
+/// Where in the body something was read: used for finding locations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Loc {
+    /// `$.errors[i]`
+    Errors(usize),
+    /// `$.errors` (a value that is not an array)
+    ErrorsValue,
+    /// `$[i]`
+    Top(usize),
+    /// `$` (a top-level string)
+    Root,
+    /// `line i` of a text body (1-based)
+    Line(usize),
+    /// `$.<side key>[i]`
+    Id(SideKey, usize),
+    /// `$.<side key>`
+    SideValue(SideKey),
+    /// `$.error`
+    GnipError,
+    /// `$.error.detail[i]`
+    GnipDetail(usize),
+    /// `$` as a problem-details object
+    Problem,
+    /// `$.errors[i]` inside a problem-details object
+    ProblemErrors(usize),
+    /// `$.<key>`
+    Key(&'static str),
+    /// `<title>` of an HTML page
+    HtmlTitle,
+    /// no place in the body (a record from the HTTP status)
+    Status,
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loc::Errors(i) | Loc::ProblemErrors(i) => write!(f, "$.errors[{i}]"),
+            Loc::ErrorsValue => f.write_str("$.errors"),
+            Loc::Top(i) => write!(f, "$[{i}]"),
+            Loc::Root | Loc::Problem => f.write_str("$"),
+            Loc::Line(i) => write!(f, "line {i}"),
+            Loc::Id(key, i) => write!(f, "$.{}[{i}]", key.name()),
+            Loc::SideValue(key) => write!(f, "$.{}", key.name()),
+            Loc::GnipError => f.write_str("$.error"),
+            Loc::GnipDetail(i) => write!(f, "$.error.detail[{i}]"),
+            Loc::Key(key) => write!(f, "$.{key}"),
+            Loc::HtmlTitle => f.write_str("<title>"),
+            Loc::Status => f.write_str("status"),
+        }
+    }
+}
+
+impl Loc {
+    pub(crate) fn at(self) -> Option<String> {
+        match self {
+            Loc::Status => None,
+            other => Some(other.to_string()),
+        }
+    }
+}
+
+/// The three side keys that list affected Tweet IDs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SideKey {
+    Unavailable,
+    ImpressionsEngagements,
+    VideoViews,
+}
+
+impl SideKey {
+    pub(crate) const ALL: [SideKey; 3] = [
+        SideKey::Unavailable,
+        SideKey::ImpressionsEngagements,
+        SideKey::VideoViews,
+    ];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            SideKey::Unavailable => "unavailable_tweet_ids",
+            SideKey::ImpressionsEngagements => "unsupported_for_impressions_engagements_tweet_ids",
+            SideKey::VideoViews => "unsupported_for_video_views_tweet_ids",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<SideKey> {
+        SideKey::ALL.into_iter().find(|key| key.name() == name)
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A decoded JSON string, borrowed from the body when it holds no escapes.
+///
+/// Read as bytes so that lone surrogate escapes (`\ud800`) and bytes that are not
+/// UTF-8 are replaced with U+FFFD instead of failing the whole body; `lossy`
+/// says whether that happened.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Text<'a> {
+    pub(crate) text: Cow<'a, str>,
+    pub(crate) lossy: bool,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    text: Cow::Borrowed(v),
+                    lossy: false,
+                })
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    text: Cow::Owned(v.to_owned()),
+                    lossy: false,
+                })
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    text: Cow::Owned(v),
+                    lossy: false,
+                })
+            }
+            fn visit_borrowed_bytes<E>(self, v: &'de [u8]) -> Result<Text<'de>, E> {
+                Ok(match std::str::from_utf8(v) {
+                    Ok(text) => Text {
+                        text: Cow::Borrowed(text),
+                        lossy: false,
+                    },
+                    Err(_) => Text {
+                        text: Cow::Owned(String::from_utf8_lossy(v).into_owned()),
+                        lossy: true,
+                    },
+                })
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Text<'de>, E> {
+                Ok(match String::from_utf8_lossy(v) {
+                    Cow::Borrowed(text) => Text {
+                        text: Cow::Owned(text.to_owned()),
+                        lossy: false,
+                    },
+                    Cow::Owned(text) => Text {
+                        text: Cow::Owned(text),
+                        lossy: true,
+                    },
+                })
+            }
+            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Text<'de>, E> {
+                Ok(match String::from_utf8(v) {
+                    Ok(text) => Text {
+                        text: Cow::Owned(text),
+                        lossy: false,
+                    },
+                    Err(err) => Text {
+                        text: Cow::Owned(String::from_utf8_lossy(err.as_bytes()).into_owned()),
+                        lossy: true,
+                    },
+                })
+            }
+        }
+        deserializer.deserialize_bytes(TextVisitor)
+    }
+}
+
+/// Decodes the JSON text of a string value (quotes included) without failing:
+/// borrowed when it has no escapes, lossy (U+FFFD) for lone surrogates.
+pub(crate) fn decode_string(raw: &str) -> Text<'_> {
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(raw);
+    if !inner.contains('\\') {
+        return Text {
+            text: Cow::Borrowed(inner),
+            lossy: false,
+        };
+    }
+    match serde_json::from_str::<Text<'_>>(raw) {
+        Ok(text) => text,
+        Err(_) => Text {
+            text: Cow::Owned(inner.to_owned()),
+            lossy: true,
+        },
+    }
+}
+
+/// An ID as it appeared in an ID list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum RawId<'a> {
+    /// A JSON string (decoded).
+    Str(Text<'a>),
+    /// A JSON number, as written.
+    Number(&'a str),
+    /// Anything else (`null`, `true`, an object…), as written.
+    Other(&'a str),
+}
+
+fn raw_id(raw: &RawValue) -> RawId<'_> {
+    let text = raw.get();
+    match text.as_bytes().first() {
+        Some(b'"') => RawId::Str(decode_string(text)),
+        Some(b'-' | b'0'..=b'9') => RawId::Number(text),
+        _ => RawId::Other(text),
+    }
+}
+
+/// An object in an `errors` array, a Gnip `error`, or a problem-details body:
+/// the fields any of them may carry, unknown fields ignored.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ObjectEntry<'a> {
+    #[serde(borrow, default)]
+    pub(crate) message: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    pub(crate) code: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub(crate) title: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub(crate) detail: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "type")]
+    pub(crate) problem_type: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub(crate) status: Option<&'a RawValue>,
+}
+
+/// One entry of a message list.
+#[derive(Debug)]
+pub(crate) enum Entry<'a> {
+    /// A message string.
+    Text(Text<'a>),
+    /// An object (v1.1 error, v2 error, Gnip error), with its JSON text.
+    Object(ObjectEntry<'a>, &'a str),
+    /// Any other JSON value, as written.
+    Other(&'a str),
+}
+
+pub(crate) fn entry(raw: &RawValue) -> Entry<'_> {
+    entry_from_str(raw.get())
+}
+
+/// Reads one entry from its JSON text.
+pub(crate) fn entry_from_str(text: &str) -> Entry<'_> {
+    match text.as_bytes().first() {
+        Some(b'"') => Entry::Text(decode_string(text)),
+        Some(b'{') => match serde_json::from_str::<ObjectEntry<'_>>(text) {
+            Ok(object) => Entry::Object(object, text),
+            Err(_) => Entry::Other(text),
+        },
+        _ => Entry::Other(text),
+    }
+}
+
+/// The problem-details and Gnip keys of a top-level object.
+#[derive(Debug, Default)]
+pub(crate) struct TopFields<'a> {
+    pub(crate) title: Option<&'a RawValue>,
+    pub(crate) problem_type: Option<&'a RawValue>,
+    pub(crate) status: Option<&'a RawValue>,
+    pub(crate) detail: Option<&'a RawValue>,
+    pub(crate) error: Option<&'a RawValue>,
+}
+
+/// What the JSON top level turned out to be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum TopLevel {
+    #[default]
+    Unknown,
+    Object,
+    Array,
+    String,
+    Scalar,
+}
+
+/// Everything read from a JSON body, in body order.
+#[derive(Debug, Default)]
+pub(crate) struct Collected<'a> {
+    pub(crate) top: TopLevel,
+    /// Message entries from `errors` (or the top-level array), in order.
+    pub(crate) entries: Vec<(Loc, Entry<'a>)>,
+    /// Whether an `errors` key was present.
+    pub(crate) has_errors_key: bool,
+    /// The three ID lists: whether the key was present, and its entries.
+    pub(crate) side: [(bool, Vec<(Loc, RawId<'a>)>); 3],
+    pub(crate) start: Option<Text<'a>>,
+    pub(crate) end: Option<Text<'a>>,
+    pub(crate) fields: TopFields<'a>,
+    /// Names of the other top-level keys, in order (the data groupings, plus any
+    /// problem-details keys, sorted out once the shape is known).
+    pub(crate) other_keys: Vec<Text<'a>>,
+    /// A top-level string.
+    pub(crate) root_text: Option<Text<'a>>,
+    pub(crate) findings: Vec<Finding>,
+}
+
+impl<'a> Collected<'a> {
+    /// Reads `json` into `self`; on a syntax error, what was read before it stays.
+    pub(crate) fn read(&mut self, json: &'a [u8]) -> Result<(), serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        Top(self).deserialize(&mut deserializer)?;
+        deserializer.end()
+    }
+
+    fn duplicate(&mut self, key: &str) {
+        self.findings.push(Finding::new(
+            Severity::Warning,
+            FindingCode::DuplicateKey,
+            format!("key '{key}' appears more than once; every value was kept"),
+            Some(format!("$.{key}")),
+        ));
+    }
+
+    fn unexpected(&mut self, loc: Loc, what: &str) {
+        self.findings.push(Finding::new(
+            Severity::Error,
+            FindingCode::UnexpectedValue,
+            what.to_owned(),
+            loc.at(),
+        ));
+    }
+}
+
+struct Top<'c, 'a>(&'c mut Collected<'a>);
+
+impl<'de> DeserializeSeed<'de> for Top<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Top<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let c = self.0;
+        c.top = TopLevel::Object;
+        while let Some(key) = map.next_key::<Text<'de>>()? {
+            match key.text.as_ref() {
+                "errors" => {
+                    if c.has_errors_key {
+                        c.duplicate("errors");
+                    }
+                    c.has_errors_key = true;
+                    map.next_value_seed(Errors(c))?;
+                }
+                "start" | "end" => {
+                    let raw: &'de RawValue = map.next_value()?;
+                    let is_start = key.text == "start";
+                    let name = if is_start { "start" } else { "end" };
+                    let slot = if is_start { &mut c.start } else { &mut c.end };
+                    let already = slot.is_some();
+                    if raw.get().starts_with('"') {
+                        if slot.is_none() {
+                            *slot = Some(decode_string(raw.get()));
+                        }
+                    } else {
+                        c.unexpected(Loc::Key(name), &format!("'{name}' is not a string"));
+                    }
+                    if already {
+                        c.duplicate(name);
+                    }
+                }
+                "title" | "type" | "status" | "detail" | "error" => {
+                    let raw: &'de RawValue = map.next_value()?;
+                    let fields = &mut c.fields;
+                    let slot = match key.text.as_ref() {
+                        "title" => &mut fields.title,
+                        "type" => &mut fields.problem_type,
+                        "status" => &mut fields.status,
+                        "detail" => &mut fields.detail,
+                        _ => &mut fields.error,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(raw);
+                        c.other_keys.push(key);
+                    } else {
+                        c.duplicate(&key.text);
+                    }
+                }
+                name => match SideKey::from_name(name) {
+                    Some(side) => {
+                        if c.side[side.index()].0 {
+                            c.duplicate(side.name());
+                        }
+                        c.side[side.index()].0 = true;
+                        map.next_value_seed(Ids(c, side))?;
+                    }
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                        c.other_keys.push(key);
+                    }
+                },
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let c = self.0;
+        c.top = TopLevel::Array;
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            let loc = Loc::Top(c.entries.len());
+            c.entries.push((loc, entry(raw)));
+        }
+        Ok(())
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        self.0.top = TopLevel::String;
+        self.0.root_text = Some(Text {
+            text: Cow::Borrowed(v),
+            lossy: false,
+        });
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.0.top = TopLevel::String;
+        self.0.root_text = Some(Text {
+            text: Cow::Owned(v.to_owned()),
+            lossy: false,
+        });
+        Ok(())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.0.top = TopLevel::Scalar;
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.0.top = TopLevel::Scalar;
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.0.top = TopLevel::Scalar;
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.0.top = TopLevel::Scalar;
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.0.top = TopLevel::Scalar;
+        Ok(())
+    }
+}
+
+/// The value of `errors`: normally an array; a lone string or object is kept as
+/// one entry (with a finding), anything else is reported.
+struct Errors<'c, 'a>(&'c mut Collected<'a>);
+
+impl<'de> DeserializeSeed<'de> for Errors<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let c = self.0;
+        // Arrays are read element by element, so a truncated body keeps what came
+        // before the cut; any other value is read whole.
+        struct ErrorsVisitor<'c, 'a>(&'c mut Collected<'a>);
+        impl<'de> Visitor<'de> for ErrorsVisitor<'_, 'de> {
+            type Value = Option<&'de RawValue>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of messages")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let c = self.0;
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    let loc = Loc::Errors(c.entries.len());
+                    c.entries.push((loc, entry(raw)));
+                }
+                Ok(None)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let object = ObjectEntry::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let c = self.0;
+                c.unexpected(Loc::ErrorsValue, "'errors' is an object, not an array");
+                c.entries
+                    .push((Loc::ErrorsValue, Entry::Object(object, "")));
+                Ok(None)
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                let c = self.0;
+                c.unexpected(Loc::ErrorsValue, "'errors' is a string, not an array");
+                let text = Text {
+                    text: Cow::Borrowed(v),
+                    lossy: false,
+                };
+                c.entries.push((Loc::ErrorsValue, Entry::Text(text)));
+                Ok(None)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                let c = self.0;
+                c.unexpected(Loc::ErrorsValue, "'errors' is a string, not an array");
+                let text = Text {
+                    text: Cow::Owned(v.to_owned()),
+                    lossy: false,
+                };
+                c.entries.push((Loc::ErrorsValue, Entry::Text(text)));
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                self.0
+                    .unexpected(Loc::ErrorsValue, "'errors' is null, not an array");
+                Ok(None)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                self.scalar(&v.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                self.scalar(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                self.scalar(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                self.scalar(&v.to_string())
+            }
+        }
+        impl ErrorsVisitor<'_, '_> {
+            fn scalar<E>(self, text: &str) -> Result<Option<&'static RawValue>, E> {
+                self.0.unexpected(
+                    Loc::ErrorsValue,
+                    &format!("'errors' is {text}, not an array of messages"),
+                );
+                Ok(None)
+            }
+        }
+        deserializer.deserialize_any(ErrorsVisitor(c)).map(|_| ())
+    }
+}
+
+/// The value of an ID-list key: normally an array of strings.
+struct Ids<'c, 'a>(&'c mut Collected<'a>, SideKey);
+
+impl<'de> DeserializeSeed<'de> for Ids<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        struct IdsVisitor<'c, 'a>(&'c mut Collected<'a>, SideKey);
+        impl<'de> Visitor<'de> for IdsVisitor<'_, 'de> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of Tweet IDs")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                let IdsVisitor(c, key) = self;
+                let list = &mut c.side[key.index()].1;
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    list.push((Loc::Id(key, list.len()), raw_id(raw)));
+                }
+                Ok(())
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+                let IdsVisitor(c, key) = self;
+                c.unexpected(
+                    Loc::SideValue(key),
+                    &format!("'{}' is a string, not an array; read as one ID", key.name()),
+                );
+                let text = Text {
+                    text: Cow::Borrowed(v),
+                    lossy: false,
+                };
+                let list = &mut c.side[key.index()].1;
+                list.push((Loc::SideValue(key), RawId::Str(text)));
+                Ok(())
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+                let IdsVisitor(c, key) = self;
+                c.unexpected(
+                    Loc::SideValue(key),
+                    &format!("'{}' is a string, not an array; read as one ID", key.name()),
+                );
+                let text = Text {
+                    text: Cow::Owned(v.to_owned()),
+                    lossy: false,
+                };
+                let list = &mut c.side[key.index()].1;
+                list.push((Loc::SideValue(key), RawId::Str(text)));
+                Ok(())
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+                self.other("null")
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+                self.other("a boolean")
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+                self.other("a number")
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+                self.other("a number")
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+                self.other("a number")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                self.other("an object")
+            }
+        }
+        impl IdsVisitor<'_, '_> {
+            fn other<E>(self, what: &str) -> Result<(), E> {
+                let IdsVisitor(c, key) = self;
+                c.unexpected(
+                    Loc::SideValue(key),
+                    &format!("'{}' is {what}, not an array of IDs", key.name()),
+                );
+                Ok(())
+            }
+        }
+        deserializer.deserialize_any(IdsVisitor(self.0, self.1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str) -> Collected<'_> {
+        let mut collected = Collected::default();
+        collected.read(json.as_bytes()).unwrap();
+        collected
+    }
+
+    #[test]
+    fn messages_without_escapes_are_borrowed() {
+        let c = read(r#"{"errors":["3 Tweet ID(s) are unavailable"]}"#);
+        match &c.entries[0].1 {
+            Entry::Text(text) => assert!(matches!(text.text, Cow::Borrowed(_))),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn escaped_ampersand_is_decoded() {
+        let c = read(r#"{"errors":["a \u0026 b"]}"#);
+        match &c.entries[0].1 {
+            Entry::Text(text) => assert_eq!(text.text, "a & b"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn lone_surrogate_is_replaced_not_fatal() {
+        let c = read(r#"{"errors":["bad \ud800 here"]}"#);
+        match &c.entries[0].1 {
+            Entry::Text(text) => {
+                assert!(text.lossy);
+                assert!(text.text.starts_with("bad "), "{:?}", text.text);
+                assert!(text.text.ends_with(" here"), "{:?}", text.text);
+                assert!(text.text.contains('\u{fffd}'));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_grouping_names_in_order() {
+        let c = read(r#"{"b":{"x":[1,{"y":2}]},"errors":[],"a":"s"}"#);
+        let names: Vec<_> = c.other_keys.iter().map(|k| k.text.as_ref()).collect();
+        assert_eq!(names, ["b", "a"]);
+    }
+
+    #[test]
+    fn entries_before_a_truncation_survive() {
+        let mut c = Collected::default();
+        let body = br#"{"errors":["internal server error","Rate limit exceeded","#;
+        assert!(c.read(body).is_err());
+        assert_eq!(c.entries.len(), 2);
+    }
+
+    #[test]
+    fn duplicate_errors_keys_keep_both() {
+        let c = read(r#"{"errors":["a"],"errors":["b"]}"#);
+        assert_eq!(c.entries.len(), 2);
+        assert_eq!(c.findings[0].code, FindingCode::DuplicateKey);
+    }
+}

@@ -1,0 +1,551 @@
+//! One nom grammar per documented or observed message form.
+//!
+//! Every grammar runs on the *decoded* message (so `\u0026` arrives as `&`),
+//! matches words case-insensitively with any run of white space where the wire
+//! text has one space, and must consume the whole message: leftovers make the
+//! message unrecognised rather than half-parsed. A trailing `;` or `.` (and white
+//! space around it) is not part of any form, see [`message_core`].
+//!
+//! Numbers are kept as their digits plus a checked value: a number that does not
+//! fit in a `u64` still matches the form, with `value: None`, so the record can
+//! leave the field empty and say why.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_till, take_while1};
+use nom::character::complete::{char, digit1, multispace0, multispace1, one_of};
+use nom::combinator::{all_consuming, opt, rest, value};
+use nom::multi::separated_list1;
+use nom::sequence::{delimited, preceded, terminated};
+use nom::{IResult, Parser};
+
+use crate::id::parse_u64_digits;
+
+type Res<'a, O> = IResult<&'a str, O>;
+
+/// A number as written in a message: its digits, and its value when it fits a `u64`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Number<'m> {
+    pub(crate) digits: &'m str,
+    pub(crate) value: Option<u64>,
+}
+
+/// A recognised message form with the parts it carries, borrowed from the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Form<'m> {
+    Authentication {
+        reason: Option<&'m str>,
+    },
+    ApplicationNotAuthorized,
+    TweetsUnavailable {
+        count: Option<Number<'m>>,
+    },
+    ImpressionsTooOld {
+        days: Number<'m>,
+        period: Option<&'m str>,
+    },
+    VideoViewsTooOld {
+        days: Number<'m>,
+        period: Option<&'m str>,
+    },
+    ForbiddenTweets {
+        author: Option<Number<'m>>,
+        ids: Vec<&'m str>,
+    },
+    ForbiddenMetrics {
+        metrics: Vec<&'m str>,
+    },
+    UnsupportedGrouping {
+        groupings: Vec<&'m str>,
+    },
+    GzipRequired,
+    InternalServerError,
+    RateLimit,
+}
+
+/// Recognises `message` as one of the known forms, or returns `None`.
+pub(crate) fn recognize(message: &str) -> Option<Form<'_>> {
+    let core = message_core(message);
+    all_consuming(alt((
+        authentication,
+        application_not_authorized,
+        tweets_unavailable,
+        impressions_too_old,
+        video_views_too_old,
+        forbidden_tweets,
+        forbidden_metrics,
+        unsupported_grouping,
+        gzip_required,
+        internal_server_error,
+        rate_limit,
+    )))
+    .parse(core)
+    .ok()
+    .map(|(_, form)| form)
+}
+
+/// The message without surrounding white space and without trailing `;` and `.`
+/// (in any order and number): `Forbidden to access tweets: 1;` → `Forbidden to
+/// access tweets: 1`.
+pub(crate) fn message_core(message: &str) -> &str {
+    message
+        .trim()
+        .trim_end_matches(|c: char| c == ';' || c == '.' || c.is_whitespace())
+}
+
+/// Matches the words of `phrase` case-insensitively, with any run of white space
+/// where the phrase has one space.
+fn words<'i>(phrase: &'static str) -> impl FnMut(&'i str) -> Res<'i, ()> {
+    move |mut input: &'i str| {
+        for (index, word) in phrase.split(' ').enumerate() {
+            if index > 0 {
+                input = multispace1(input)?.0;
+            }
+            input = tag_no_case(word).parse(input)?.0;
+        }
+        Ok((input, ()))
+    }
+}
+
+/// Decimal digits, with their checked `u64` value.
+fn number(input: &str) -> Res<'_, Number<'_>> {
+    digit1
+        .map(|digits| Number {
+            digits,
+            value: parse_u64_digits(digits),
+        })
+        .parse(input)
+}
+
+/// Items separated by a comma (white space around it allowed) or by white space.
+fn list<'i>(
+    item: impl Parser<&'i str, Output = &'i str, Error = nom::error::Error<&'i str>>,
+) -> impl Parser<&'i str, Output = Vec<&'i str>, Error = nom::error::Error<&'i str>> {
+    let separator = alt((
+        value((), (multispace0, char(','), multispace0)),
+        value((), multispace1),
+    ));
+    terminated(
+        separated_list1(separator, item),
+        opt((multispace0, char(','))),
+    )
+}
+
+fn name_token(input: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c.is_alphanumeric() || matches!(c, '_' | '.' | '-')).parse(input)
+}
+
+/// `:` with optional white space around it.
+fn colon(input: &str) -> Res<'_, ()> {
+    value((), (multispace0, char(':'), multispace0)).parse(input)
+}
+
+/// `Your account could not be authenticated. Reason: Access token not found`,
+/// `Your account could not be authenticated. Reason: Unknown Authorization Type;`,
+/// `Your account could not be authenticated.` (no reason).
+fn authentication(input: &str) -> Res<'_, Form<'_>> {
+    let reason_label = (
+        multispace0,
+        opt(char('.')),
+        multispace0,
+        tag_no_case("reason"),
+        colon,
+    );
+    let (input, ()) = words("your account could not be authenticated")(input)?;
+    let (input, reason) = opt(preceded(reason_label, rest)).parse(input)?;
+    let reason = reason.map(str::trim).filter(|reason| !reason.is_empty());
+    Ok((input, Form::Authentication { reason }))
+}
+
+/// `Your application id is not authorized.`
+fn application_not_authorized(input: &str) -> Res<'_, Form<'_>> {
+    value(
+        Form::ApplicationNotAuthorized,
+        words("your application id is not authorized"),
+    )
+    .parse(input)
+}
+
+/// `3 Tweet ID(s) are unavailable`, and without a count (sent with 400 for
+/// protected Tweets): `Tweet ID(s) are unavailable`. Also accepts `Tweet IDs` and
+/// `Tweet ID`.
+fn tweets_unavailable(input: &str) -> Res<'_, Form<'_>> {
+    let (input, count) = opt(terminated(number, multispace1)).parse(input)?;
+    let (input, _) = (
+        words("tweet id"),
+        opt(alt((tag_no_case("(s)"), tag_no_case("s")))),
+        multispace1,
+        words("are unavailable"),
+    )
+        .parse(input)?;
+    Ok((input, Form::TweetsUnavailable { count }))
+}
+
+/// `… for tweets older than 90 days (PERIOD) are not supported`: the age limit and
+/// the verbatim text inside the optional parentheses.
+fn older_than(input: &str) -> Res<'_, (Number<'_>, Option<&str>)> {
+    let period = preceded(
+        multispace0,
+        delimited(char('('), take_till(|c| c == ')'), char(')')),
+    );
+    let (input, (_, _, days, _, _, _, period, _, _)) = (
+        words("for tweets older than"),
+        multispace1,
+        number,
+        multispace1,
+        tag_no_case("day"),
+        opt(tag_no_case("s")),
+        opt(period),
+        multispace1,
+        words("are not supported"),
+    )
+        .parse(input)?;
+    Ok((input, (days, period.map(str::trim))))
+}
+
+/// `Impressions & engagements for tweets older than 90 days (PERIOD) are not supported`
+/// (`&` may also be written `and`; the period is optional).
+fn impressions_too_old(input: &str) -> Res<'_, Form<'_>> {
+    let (input, _) = (
+        words("impressions"),
+        multispace1,
+        alt((tag("&"), tag_no_case("and"))),
+        multispace1,
+        words("engagements"),
+        multispace1,
+    )
+        .parse(input)?;
+    let (input, (days, period)) = older_than(input)?;
+    Ok((input, Form::ImpressionsTooOld { days, period }))
+}
+
+/// `Video views for tweets older than 1800 days are not supported` (the wire text
+/// is not documented; this mirrors the impressions form, period optional).
+fn video_views_too_old(input: &str) -> Res<'_, Form<'_>> {
+    let (input, _) = (words("video views"), multispace1).parse(input)?;
+    let (input, (days, period)) = older_than(input)?;
+    Ok((input, Form::VideoViewsTooOld { days, period }))
+}
+
+/// `Forbidden to access tweets: 1054424731825229824;` and, one message per author,
+/// `Forbidden to access tweets for author id 18435372: 640026211712786432, 640026277605339136`.
+fn forbidden_tweets(input: &str) -> Res<'_, Form<'_>> {
+    let author = preceded((multispace1, words("for author id"), multispace1), number);
+    let (input, (_, author, _, ids)) = (
+        words("forbidden to access tweets"),
+        opt(author),
+        colon,
+        list(digit1),
+    )
+        .parse(input)?;
+    Ok((input, Form::ForbiddenTweets { author, ids }))
+}
+
+/// `Forbidden to access metrics: retweets` (a list of metric names).
+fn forbidden_metrics(input: &str) -> Res<'_, Form<'_>> {
+    let (input, (_, _, metrics)) = (
+        words("forbidden to access metrics"),
+        colon,
+        list(name_token),
+    )
+        .parse(input)?;
+    Ok((input, Form::ForbiddenMetrics { metrics }))
+}
+
+/// `One or more of the groupBys you have specified are not supported: (engagement.hour). Please adjust your request and try again.`
+fn unsupported_grouping(input: &str) -> Res<'_, Form<'_>> {
+    let groupings = delimited(
+        (char('('), multispace0),
+        list(name_token),
+        (multispace0, char(')')),
+    );
+    let advice = preceded(
+        (multispace0, opt(char('.')), multispace0),
+        words("please adjust your request and try again"),
+    );
+    let (input, (_, _, groupings, _)) = (
+        words("one or more of the groupbys you have specified are not supported"),
+        colon,
+        groupings,
+        opt(advice),
+    )
+        .parse(input)?;
+    Ok((input, Form::UnsupportedGrouping { groupings }))
+}
+
+/// `This request requires gzip compression. Retry the request after setting 'Accept-Encoding' header in the request to 'gzip'.`
+fn gzip_required(input: &str) -> Res<'_, Form<'_>> {
+    fn quoted<'i>(word: &'static str) -> impl FnMut(&'i str) -> Res<'i, ()> {
+        move |input: &'i str| {
+            let quote = || opt(one_of("'\"`"));
+            value((), (quote(), tag_no_case(word), quote())).parse(input)
+        }
+    }
+    let advice = preceded(
+        (multispace0, opt(char('.')), multispace0),
+        (
+            words("retry the request after setting"),
+            multispace1,
+            quoted("accept-encoding"),
+            multispace1,
+            words("header in the request to"),
+            multispace1,
+            quoted("gzip"),
+        ),
+    );
+    value(
+        Form::GzipRequired,
+        (words("this request requires gzip compression"), opt(advice)),
+    )
+    .parse(input)
+}
+
+/// `internal server error` (any case).
+fn internal_server_error(input: &str) -> Res<'_, Form<'_>> {
+    value(Form::InternalServerError, words("internal server error")).parse(input)
+}
+
+/// Any message containing the words `rate limit` (any case; also `rate-limit`,
+/// `rate_limit`, `ratelimit`), starting at a word boundary: `Rate limit exceeded`.
+fn rate_limit(input: &str) -> Res<'_, Form<'_>> {
+    let mut at_word_start = true;
+    for (offset, c) in input.char_indices() {
+        if at_word_start {
+            let found = (
+                tag_no_case::<_, _, nom::error::Error<&str>>("rate"),
+                opt(alt((multispace1, tag("-"), tag("_")))),
+                tag_no_case("limit"),
+            )
+                .parse(&input[offset..])
+                .is_ok();
+            if found {
+                return Ok((&input[input.len()..], Form::RateLimit));
+            }
+        }
+        at_word_start = !c.is_alphanumeric();
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(digits: &str) -> Number<'_> {
+        Number {
+            digits,
+            value: digits.parse().ok(),
+        }
+    }
+
+    #[test]
+    fn trailing_semicolon_is_not_part_of_reason() {
+        assert_eq!(
+            recognize(
+                "Your account could not be authenticated. Reason: Unknown Authorization Type;"
+            ),
+            Some(Form::Authentication {
+                reason: Some("Unknown Authorization Type")
+            })
+        );
+    }
+
+    #[test]
+    fn authentication_reason_is_optional() {
+        assert_eq!(
+            recognize("Your account could not be authenticated."),
+            Some(Form::Authentication { reason: None })
+        );
+        assert_eq!(
+            recognize("Your account could not be authenticated. Reason:"),
+            Some(Form::Authentication { reason: None })
+        );
+    }
+
+    #[test]
+    fn authentication_reason_keeps_inner_punctuation() {
+        assert_eq!(
+            recognize("Your account could not be authenticated. Reason: Access token not found"),
+            Some(Form::Authentication {
+                reason: Some("Access token not found")
+            })
+        );
+        assert_eq!(
+            recognize("your ACCOUNT could not be authenticated.   reason :  a; b: c."),
+            Some(Form::Authentication {
+                reason: Some("a; b: c")
+            })
+        );
+    }
+
+    #[test]
+    fn unavailable_count_is_optional() {
+        assert_eq!(
+            recognize("3 Tweet ID(s) are unavailable"),
+            Some(Form::TweetsUnavailable {
+                count: Some(n("3"))
+            })
+        );
+        assert_eq!(
+            recognize("Tweet ID(s) are unavailable"),
+            Some(Form::TweetsUnavailable { count: None })
+        );
+    }
+
+    #[test]
+    fn case_and_extra_white_space_do_not_matter() {
+        assert_eq!(
+            recognize("  3\t tweet ID(S)   ARE\nunavailable ;"),
+            Some(Form::TweetsUnavailable {
+                count: Some(n("3"))
+            })
+        );
+        assert_eq!(
+            recognize("INTERNAL   Server error."),
+            Some(Form::InternalServerError)
+        );
+    }
+
+    #[test]
+    fn leftover_text_makes_a_message_unrecognized() {
+        assert_eq!(recognize("3 Tweet ID(s) are unavailable and more"), None);
+        assert_eq!(recognize("internal server error: disk full"), None);
+        assert_eq!(recognize("Forbidden to access tweets: 1, two"), None);
+        assert_eq!(recognize("Your application id is not authorized yet"), None);
+    }
+
+    #[test]
+    fn count_overflow_still_matches_with_no_value() {
+        let digits = "99999999999999999999999";
+        assert_eq!(
+            recognize(&format!("{digits} Tweet ID(s) are unavailable")),
+            Some(Form::TweetsUnavailable {
+                count: Some(Number {
+                    digits,
+                    value: None
+                })
+            })
+        );
+    }
+
+    #[test]
+    fn impressions_period_is_kept_verbatim() {
+        assert_eq!(
+            recognize("Impressions & engagements for tweets older than 90 days (2015-08-17 - 2015-11-15) are not supported"),
+            Some(Form::ImpressionsTooOld {
+                days: n("90"),
+                period: Some("2015-08-17 - 2015-11-15")
+            })
+        );
+        assert_eq!(
+            recognize(
+                "Impressions and engagements for tweets older than 90 days are not supported"
+            ),
+            Some(Form::ImpressionsTooOld {
+                days: n("90"),
+                period: None
+            })
+        );
+    }
+
+    #[test]
+    fn per_author_forbidden_keeps_author_and_ids() {
+        assert_eq!(
+            recognize("Forbidden to access tweets for author id 18435372: 640026211712786432, 640026277605339136, 640027450420756481"),
+            Some(Form::ForbiddenTweets {
+                author: Some(n("18435372")),
+                ids: vec!["640026211712786432", "640026277605339136", "640027450420756481"],
+            })
+        );
+        assert_eq!(
+            recognize("Forbidden to access tweets: 1054424731825229824;"),
+            Some(Form::ForbiddenTweets {
+                author: None,
+                ids: vec!["1054424731825229824"],
+            })
+        );
+    }
+
+    #[test]
+    fn forbidden_tweets_needs_at_least_one_id() {
+        assert_eq!(recognize("Forbidden to access tweets:"), None);
+        assert_eq!(
+            recognize("Forbidden to access tweets for author id 1:"),
+            None
+        );
+    }
+
+    #[test]
+    fn forbidden_metrics_lists_metric_names() {
+        assert_eq!(
+            recognize("Forbidden to access metrics: retweets, impressions"),
+            Some(Form::ForbiddenMetrics {
+                metrics: vec!["retweets", "impressions"]
+            })
+        );
+    }
+
+    #[test]
+    fn unsupported_grouping_lists_group_bys_with_or_without_advice() {
+        let expected = Some(Form::UnsupportedGrouping {
+            groupings: vec!["engagement.hour"],
+        });
+        assert_eq!(
+            recognize("One or more of the groupBys you have specified are not supported: (engagement.hour). Please adjust your request and try again."),
+            expected
+        );
+        assert_eq!(
+            recognize("One or more of the groupBys you have specified are not supported: (engagement.hour)"),
+            expected
+        );
+        assert_eq!(
+            recognize("One or more of the groupBys you have specified are not supported: (engagement.day, engagement.hour)"),
+            Some(Form::UnsupportedGrouping {
+                groupings: vec!["engagement.day", "engagement.hour"]
+            })
+        );
+    }
+
+    #[test]
+    fn gzip_message_matches_with_or_without_advice() {
+        assert_eq!(
+            recognize("This request requires gzip compression. Retry the request after setting 'Accept-Encoding' header in the request to 'gzip'."),
+            Some(Form::GzipRequired)
+        );
+        assert_eq!(
+            recognize("This request requires gzip compression"),
+            Some(Form::GzipRequired)
+        );
+    }
+
+    #[test]
+    fn rate_limit_is_found_anywhere_at_a_word_start() {
+        assert_eq!(recognize("Rate limit exceeded"), Some(Form::RateLimit));
+        assert_eq!(
+            recognize("You have hit the RATE-LIMIT for this minute"),
+            Some(Form::RateLimit)
+        );
+        assert_eq!(recognize("a moderate limit applies"), None);
+    }
+
+    #[test]
+    fn application_not_authorized_is_recognized() {
+        assert_eq!(
+            recognize("Your application id is not authorized."),
+            Some(Form::ApplicationNotAuthorized)
+        );
+    }
+
+    #[test]
+    fn video_views_mirrors_the_impressions_form() {
+        assert_eq!(
+            recognize("Video views for tweets older than 1800 days are not supported"),
+            Some(Form::VideoViewsTooOld {
+                days: n("1800"),
+                period: None
+            })
+        );
+    }
+}

@@ -1,0 +1,950 @@
+//! The report: every record, the ID lists, the findings and the overall advice.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use crate::classify::{Kind, Retry};
+use crate::envelope::{self, Collected, Entry, Loc, ObjectEntry, RawId, SideKey, Text, TopLevel};
+use crate::finding::{Finding, FindingCode, Severity};
+use crate::headers::{HeaderInfo, RateLimit};
+use crate::id::Id;
+use crate::record::ErrorRecord;
+
+/// What the body is, recognised from its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Shape {
+    /// A JSON object: data groupings, side keys, and maybe an `errors` array of strings.
+    ErrorsObject,
+    /// A top-level JSON array of message strings.
+    StringArray,
+    /// `{"errors":[{"message":…,"code":…}]}` (v1.1 style).
+    V1Objects,
+    /// A v2 problem-details object (`title`, `type`, `status`, `detail`).
+    ProblemDetails,
+    /// `{"error":{"message":…}}` or `{"error":"…"}`.
+    GnipError,
+    /// Plain text, one message per non-empty line (the FAQ's `[ message; ]`
+    /// listing included), or a top-level JSON string.
+    Text,
+    /// An HTML page (from a proxy).
+    Html,
+    /// No bytes, or only white space.
+    Empty,
+    /// gzip-compressed bytes (the caller did not decompress).
+    Gzip,
+    /// Starts like JSON but is not valid JSON; what was read before the error is kept.
+    MalformedJson,
+}
+
+/// Whether the response is a success, a partial success or a failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Outcome {
+    /// No error records.
+    Success,
+    /// Error records, and data groupings that did arrive.
+    Partial,
+    /// Error records and no data.
+    Failure,
+}
+
+/// Everything one response says about errors.
+///
+/// Borrows text from the body where the JSON strings have no escapes; call
+/// [`Report::into_owned`] to keep it beyond the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report<'a> {
+    status: Option<u16>,
+    shape: Shape,
+    records: Vec<ErrorRecord<'a>>,
+    findings: Vec<Finding>,
+    groupings: Vec<Cow<'a, str>>,
+    start: Option<Cow<'a, str>>,
+    end: Option<Cow<'a, str>>,
+    ids: [Vec<Id<'a>>; 3],
+    retry_after_secs: Option<u64>,
+    retry_after_at: Option<u64>,
+    rate_limit: Option<RateLimit>,
+}
+
+impl<'a> Report<'a> {
+    /// The HTTP status the report was made with, if known.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// What the body is.
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// Every error record, in body order (records from ID-list keys after those
+    /// from messages; a record from the status alone last).
+    pub fn errors(&self) -> &[ErrorRecord<'a>] {
+        &self.records
+    }
+
+    /// Findings about the body (and headers), in the order they were seen.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_error_findings(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+
+    /// `success` with no records; `partial` with records and data groupings;
+    /// `failure` with records and no data.
+    pub fn outcome(&self) -> Outcome {
+        if self.records.is_empty() {
+            Outcome::Success
+        } else if self.groupings.is_empty() {
+            Outcome::Failure
+        } else {
+            Outcome::Partial
+        }
+    }
+
+    /// The strongest advice of the records (`none` when there are none), in the
+    /// order `fix_credentials` > `fix_request` > `wait` > `backoff` > `drop_ids` >
+    /// `unknown` > `none`.
+    pub fn retry(&self) -> Retry {
+        self.records
+            .iter()
+            .map(ErrorRecord::retry)
+            .max()
+            .unwrap_or(Retry::None)
+    }
+
+    /// The names of the data groupings (top-level keys that are not part of the
+    /// error envelope), in body order.
+    pub fn groupings(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.groupings.iter().map(|g| g.as_ref())
+    }
+
+    /// Whether data groupings are present.
+    pub fn has_data(&self) -> bool {
+        !self.groupings.is_empty()
+    }
+
+    /// The time-series `start`, verbatim.
+    pub fn start(&self) -> Option<&str> {
+        self.start.as_deref()
+    }
+
+    /// The time-series `end`, verbatim.
+    pub fn end(&self) -> Option<&str> {
+        self.end.as_deref()
+    }
+
+    /// `unavailable_tweet_ids`, each ID once.
+    pub fn unavailable_tweet_ids(&self) -> &[Id<'a>] {
+        &self.ids[SideKey::Unavailable.index()]
+    }
+
+    /// `unsupported_for_impressions_engagements_tweet_ids`, each ID once.
+    pub fn unsupported_for_impressions_engagements_tweet_ids(&self) -> &[Id<'a>] {
+        &self.ids[SideKey::ImpressionsEngagements.index()]
+    }
+
+    /// `unsupported_for_video_views_tweet_ids`, each ID once.
+    pub fn unsupported_for_video_views_tweet_ids(&self) -> &[Id<'a>] {
+        &self.ids[SideKey::VideoViews.index()]
+    }
+
+    /// `retry-after` in seconds, when the header gave seconds.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        self.retry_after_secs
+    }
+
+    /// `retry-after` as a Unix time, when the header gave an HTTP date.
+    pub fn retry_after_at(&self) -> Option<u64> {
+        self.retry_after_at
+    }
+
+    /// Rate-limit state from `x-per-minute-*` or `x-rate-limit-*` headers.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit
+    }
+
+    /// Detaches the report from the body it was read from.
+    pub fn into_owned(self) -> Report<'static> {
+        fn own(text: Cow<'_, str>) -> Cow<'static, str> {
+            Cow::Owned(text.into_owned())
+        }
+        let [a, b, c] = self.ids;
+        let own_ids = |ids: Vec<Id<'_>>| ids.into_iter().map(Id::into_owned).collect();
+        Report {
+            status: self.status,
+            shape: self.shape,
+            records: self
+                .records
+                .into_iter()
+                .map(ErrorRecord::into_owned)
+                .collect(),
+            findings: self.findings,
+            groupings: self.groupings.into_iter().map(own).collect(),
+            start: self.start.map(own),
+            end: self.end.map(own),
+            ids: [own_ids(a), own_ids(b), own_ids(c)],
+            retry_after_secs: self.retry_after_secs,
+            retry_after_at: self.retry_after_at,
+            rate_limit: self.rate_limit,
+        }
+    }
+}
+
+/// The contract's JSON: `status`, `shape`, `outcome`, `retry`, `retry_after_secs`,
+/// `rate_limit`, `groupings`, `start`, `end`, the three ID lists, `errors`,
+/// `findings`.
+impl Serialize for Report<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Report", 14)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("shape", &self.shape)?;
+        s.serialize_field("outcome", &self.outcome())?;
+        s.serialize_field("retry", &self.retry())?;
+        s.serialize_field("retry_after_secs", &self.retry_after_secs)?;
+        s.serialize_field("rate_limit", &self.rate_limit)?;
+        s.serialize_field("groupings", &self.groupings)?;
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        for key in SideKey::ALL {
+            s.serialize_field(key.name(), &self.ids[key.index()])?;
+        }
+        s.serialize_field("errors", &self.records)?;
+        s.serialize_field("findings", &self.findings)?;
+        s.end()
+    }
+}
+
+/// One line per record, its plain sentence.
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.records.is_empty() {
+            return f.write_str("No errors.");
+        }
+        for (index, record) in self.records.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            fmt::Display::fmt(record, f)?;
+        }
+        Ok(())
+    }
+}
+
+macro_rules! impl_shape_names {
+    ($($variant:ident => $name:literal,)*) => {
+        impl Shape {
+            /// The snake_case name, as serialised.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Shape::$variant => $name,)* }
+            }
+        }
+    };
+}
+
+impl_shape_names! {
+    ErrorsObject => "errors_object",
+    StringArray => "string_array",
+    V1Objects => "v1_objects",
+    ProblemDetails => "problem_details",
+    GnipError => "gnip_error",
+    Text => "text",
+    Html => "html",
+    Empty => "empty",
+    Gzip => "gzip",
+    MalformedJson => "malformed_json",
+}
+
+impl Outcome {
+    /// The snake_case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Partial => "partial",
+            Outcome::Failure => "failure",
+        }
+    }
+}
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Building a report.
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What the first bytes say the body is.
+enum Sniffed<'a> {
+    Empty,
+    Gzip,
+    Html(&'a [u8]),
+    Json(&'a [u8]),
+    Text(&'a [u8]),
+}
+
+fn sniff(body: &[u8]) -> Sniffed<'_> {
+    if body.starts_with(&[0x1f, 0x8b]) {
+        return Sniffed::Gzip;
+    }
+    let body = body.strip_prefix(BOM).unwrap_or(body);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace());
+    let Some(start) = start else {
+        return Sniffed::Empty;
+    };
+    match body[start] {
+        b'{' | b'"' => Sniffed::Json(body),
+        b'[' if !is_bracketed_listing(&body[start + 1..]) => Sniffed::Json(body),
+        b'<' => Sniffed::Html(body),
+        _ => Sniffed::Text(body),
+    }
+}
+
+/// The FAQ prints errors as `[` then one `message;` per line then `]`: after the
+/// `[` comes a letter that does not start `true`, `false` or `null`.
+fn is_bracketed_listing(after_bracket: &[u8]) -> bool {
+    let rest = match after_bracket.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(at) => &after_bracket[at..],
+        None => return false,
+    };
+    let starts_literal = |word: &[u8]| {
+        rest.starts_with(word)
+            && !rest
+                .get(word.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+    };
+    rest[0].is_ascii_alphabetic()
+        && !starts_literal(b"true")
+        && !starts_literal(b"false")
+        && !starts_literal(b"null")
+}
+
+pub(crate) fn build<'a>(status: Option<u16>, headers: HeaderInfo, body: &'a [u8]) -> Report<'a> {
+    let mut builder = Builder::new(status);
+    let shape = match sniff(body) {
+        Sniffed::Empty => Shape::Empty,
+        Sniffed::Gzip => {
+            builder.finding(
+                Severity::Error,
+                FindingCode::GzipBody,
+                "body is gzip-compressed; decompress it before parsing",
+                None,
+            );
+            Shape::Gzip
+        }
+        Sniffed::Html(html) => {
+            let title = html_title(html);
+            let kind = status.map_or(Kind::Unrecognized, Kind::from_status);
+            let record = ErrorRecord::new(kind, status).with_message(title);
+            builder.records.push((Loc::HtmlTitle, record));
+            Shape::Html
+        }
+        Sniffed::Text(text) => {
+            builder.text_body(text);
+            Shape::Text
+        }
+        Sniffed::Json(json) => {
+            let mut collected = Collected::default();
+            match collected.read(json) {
+                Ok(()) => builder.json_body(collected, None),
+                Err(error) => {
+                    if std::str::from_utf8(json).is_err() {
+                        // Bytes that are not UTF-8 inside a string: read a lossy
+                        // copy, then detach the result from it.
+                        return build_lossy(status, headers, json);
+                    }
+                    builder.json_body(collected, Some(error))
+                }
+            }
+        }
+    };
+    builder.finish(shape, headers)
+}
+
+fn build_lossy(status: Option<u16>, headers: HeaderInfo, json: &[u8]) -> Report<'static> {
+    let lossy = String::from_utf8_lossy(json).into_owned();
+    let mut report = build(status, headers, lossy.as_bytes()).into_owned();
+    report.findings.insert(
+        0,
+        Finding::new(
+            Severity::Error,
+            FindingCode::InvalidUtf8,
+            "body holds bytes that are not UTF-8; read with U+FFFD in their place",
+            None,
+        ),
+    );
+    report
+}
+
+/// The trimmed text of the first `<title>` element, if any.
+fn html_title(html: &[u8]) -> Option<Cow<'_, str>> {
+    let lower_find = |haystack: &[u8], needle: &[u8]| {
+        haystack
+            .windows(needle.len())
+            .position(|window| window.eq_ignore_ascii_case(needle))
+    };
+    let open = lower_find(html, b"<title")?;
+    let after_open = open + html[open..].iter().position(|&b| b == b'>')? + 1;
+    let len = lower_find(&html[after_open..], b"</title")?;
+    let title = &html[after_open..after_open + len];
+    let title = match String::from_utf8_lossy(title) {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+    };
+    Some(title).filter(|title| !title.is_empty())
+}
+
+struct Builder<'a> {
+    status: Option<u16>,
+    records: Vec<(Loc, ErrorRecord<'a>)>,
+    findings: Vec<Finding>,
+    groupings: Vec<Cow<'a, str>>,
+    start: Option<Cow<'a, str>>,
+    end: Option<Cow<'a, str>>,
+    ids: [Vec<Id<'a>>; 3],
+    body_says_success: bool,
+    body_has_data: bool,
+    body_is_json: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(status: Option<u16>) -> Builder<'a> {
+        Builder {
+            status,
+            records: Vec::new(),
+            findings: Vec::new(),
+            groupings: Vec::new(),
+            start: None,
+            end: None,
+            ids: [Vec::new(), Vec::new(), Vec::new()],
+            body_says_success: false,
+            body_has_data: false,
+            body_is_json: false,
+        }
+    }
+
+    fn finding(&mut self, severity: Severity, code: FindingCode, detail: &str, at: Option<String>) {
+        self.findings.push(Finding::new(severity, code, detail, at));
+    }
+
+    fn text(&mut self, text: Text<'a>, loc: Loc) -> Cow<'a, str> {
+        if text.lossy {
+            self.finding(
+                Severity::Error,
+                FindingCode::InvalidUtf8,
+                "string holds a lone surrogate escape or bytes that are not UTF-8; U+FFFD put in their place",
+                loc.at(),
+            );
+        }
+        text.text
+    }
+
+    fn message(&mut self, text: Cow<'a, str>, loc: Loc) {
+        let record = ErrorRecord::classify(text, self.status, loc, &mut self.findings);
+        self.records.push((loc, record));
+    }
+
+    /// Text bodies: one message per non-empty line; the FAQ's `[` and `]` lines
+    /// are not messages.
+    fn text_body(&mut self, bytes: &'a [u8]) {
+        let text: Cow<'a, str> = String::from_utf8_lossy(bytes);
+        if let Cow::Owned(_) = text {
+            self.finding(
+                Severity::Error,
+                FindingCode::InvalidUtf8,
+                "body holds bytes that are not UTF-8; read with U+FFFD in their place",
+                None,
+            );
+        }
+        let lines: Vec<(usize, Cow<'a, str>)> = match &text {
+            Cow::Borrowed(text) => message_lines(text)
+                .map(|(n, line)| (n, Cow::Borrowed(line)))
+                .collect(),
+            Cow::Owned(text) => message_lines(text)
+                .map(|(n, line)| (n, Cow::Owned(line.to_owned())))
+                .collect(),
+        };
+        for (line, message) in lines {
+            self.message(message, Loc::Line(line));
+        }
+    }
+
+    fn json_body(&mut self, c: Collected<'a>, error: Option<serde_json::Error>) -> Shape {
+        let Collected {
+            top,
+            entries,
+            has_errors_key,
+            side,
+            start,
+            end,
+            fields,
+            other_keys,
+            root_text,
+            findings,
+        } = c;
+        self.findings.extend(findings);
+        self.body_is_json = true;
+        let all_objects = !entries.is_empty()
+            && entries
+                .iter()
+                .all(|(_, entry)| matches!(entry, Entry::Object(..)));
+        let is_string = |raw: Option<&serde_json::value::RawValue>| {
+            raw.is_some_and(|raw| raw.get().starts_with('"'))
+        };
+        let problem = top == TopLevel::Object
+            && (is_string(fields.problem_type) || is_string(fields.title))
+            && (fields.status.is_some() || fields.detail.is_some());
+        let gnip = top == TopLevel::Object && !problem && fields.error.is_some() && !has_errors_key;
+        let mut shape = match top {
+            TopLevel::Object if problem => Shape::ProblemDetails,
+            TopLevel::Object if gnip => Shape::GnipError,
+            TopLevel::Object if all_objects => Shape::V1Objects,
+            TopLevel::Object => Shape::ErrorsObject,
+            TopLevel::Array if all_objects => Shape::V1Objects,
+            TopLevel::Array => Shape::StringArray,
+            TopLevel::String | TopLevel::Scalar => Shape::Text,
+            TopLevel::Unknown => Shape::MalformedJson,
+        };
+
+        // Groupings: every other key, except the fields the shape consumed.
+        // Problem details and Gnip errors carry no data: their other members are
+        // extensions, not groupings.
+        let carries_data = !matches!(shape, Shape::ProblemDetails | Shape::GnipError);
+        for key in other_keys {
+            if carries_data && key.text != "error" {
+                let name = self.text(key, Loc::Root);
+                self.groupings.push(name);
+            }
+        }
+        self.start = start.map(|t| self.text(t, Loc::Key("start")));
+        self.end = end.map(|t| self.text(t, Loc::Key("end")));
+
+        if let Some(raw) = fields.error {
+            self.gnip_error(raw.get());
+        }
+        if problem {
+            let object = ObjectEntry {
+                title: fields.title,
+                problem_type: fields.problem_type,
+                status: fields.status,
+                detail: fields.detail,
+                ..ObjectEntry::default()
+            };
+            self.object(object, Loc::Problem, "");
+        }
+        if let Some(text) = root_text {
+            self.finding(
+                Severity::Warning,
+                FindingCode::UnexpectedValue,
+                "body is a bare JSON string, not an object; read as one message",
+                None,
+            );
+            let text = self.text(text, Loc::Root);
+            self.message(text, Loc::Root);
+        }
+        for (loc, entry) in entries {
+            let loc = match (problem, loc) {
+                (true, Loc::Errors(i)) => Loc::ProblemErrors(i),
+                (_, loc) => loc,
+            };
+            self.entry(entry, loc);
+        }
+        self.side_keys(side);
+
+        self.body_says_success = matches!(shape, Shape::ErrorsObject) && self.records.is_empty();
+        self.body_has_data = !self.groupings.is_empty();
+        if let Some(error) = error {
+            shape = Shape::MalformedJson;
+            self.body_says_success = false;
+            let text = error.to_string();
+            let detail = match text.rsplit_once(" at line ") {
+                Some((message, _)) => message,
+                None => &text,
+            };
+            let at = format!("line {}, column {}", error.line(), error.column());
+            self.finding(
+                Severity::Error,
+                FindingCode::MalformedJson,
+                &format!("body is not valid JSON: {detail}; what came before is kept"),
+                Some(at),
+            );
+        }
+        shape
+    }
+
+    fn entry(&mut self, entry: Entry<'a>, loc: Loc) {
+        match entry {
+            Entry::Text(text) => {
+                let text = self.text(text, loc);
+                self.message(text, loc);
+            }
+            Entry::Object(object, raw) => self.object(object, loc, raw),
+            Entry::Other(raw) => {
+                self.finding(
+                    Severity::Error,
+                    FindingCode::UnexpectedValue,
+                    &format!("entry {raw} is not a message string or error object; kept verbatim"),
+                    loc.at(),
+                );
+                let record = ErrorRecord::new(Kind::Unrecognized, self.status)
+                    .with_message(Some(Cow::Borrowed(raw)));
+                self.records.push((loc, record));
+            }
+        }
+    }
+
+    /// A v1.1 / v2 error object or a problem-details body. Which field wins:
+    /// a mapped v1.1 `code`, then a mapped problem `type`, then a recognised
+    /// message, then a problem `status`; otherwise the record is unrecognised.
+    fn object(&mut self, object: ObjectEntry<'a>, loc: Loc, raw: &'a str) {
+        let code = object.code.and_then(|raw| parse_integer(raw.get()));
+        let problem_type = object
+            .problem_type
+            .filter(|raw| raw.get().starts_with('"'))
+            .map(|raw| envelope::decode_string(raw.get()));
+        let problem_status = object
+            .status
+            .and_then(|raw| parse_integer(raw.get()))
+            .and_then(|status| u16::try_from(status).ok());
+        let string_field = |raw: Option<&'a serde_json::value::RawValue>| {
+            raw.filter(|raw| raw.get().starts_with('"'))
+                .map(|raw| envelope::decode_string(raw.get()))
+        };
+        let text = object
+            .message
+            .or_else(|| string_field(object.detail))
+            .or_else(|| string_field(object.title));
+        let message = text.map(|text| self.text(text, loc));
+
+        let by_code = code.and_then(Kind::from_v1_code);
+        let by_type = problem_type
+            .as_ref()
+            .and_then(|t| Kind::from_problem_type(&t.text));
+        let record = if let Some(kind) = by_code.or(by_type) {
+            ErrorRecord::new(kind, self.status).with_message(message)
+        } else {
+            let recognized = message.clone().and_then(|message| {
+                ErrorRecord::recognize(message, self.status, loc, &mut self.findings)
+            });
+            match (recognized, problem_status.map(Kind::from_status)) {
+                (Some(record), _) => record,
+                (None, Some(kind)) if kind != Kind::Unrecognized => {
+                    ErrorRecord::new(kind, self.status).with_message(message)
+                }
+                (None, _) => match message {
+                    Some(message) => {
+                        ErrorRecord::classify(message, self.status, loc, &mut self.findings)
+                    }
+                    None => {
+                        let shown = if raw.is_empty() {
+                            None
+                        } else {
+                            Some(Cow::Borrowed(raw))
+                        };
+                        self.finding(
+                            Severity::Warning,
+                            FindingCode::UnrecognizedMessage,
+                            "error object has no message; kept verbatim",
+                            loc.at(),
+                        );
+                        ErrorRecord::new(Kind::Unrecognized, self.status).with_message(shown)
+                    }
+                },
+            }
+        };
+        self.records.push((loc, record.with_code(code)));
+    }
+
+    /// Gnip's `error`: a string, or an object with a `message` and maybe a
+    /// `detail` array of objects with their own `message`.
+    fn gnip_error(&mut self, raw: &'a str) {
+        match envelope::entry_from_str(raw) {
+            Entry::Text(text) => {
+                let text = self.text(text, Loc::GnipError);
+                self.message(text, Loc::GnipError);
+            }
+            Entry::Object(object, raw) => {
+                let detail = object.detail.filter(|d| d.get().starts_with('['));
+                let object = ObjectEntry {
+                    detail: object.detail.filter(|d| d.get().starts_with('"')),
+                    ..object
+                };
+                self.object(object, Loc::GnipError, raw);
+                if let Some(detail) = detail {
+                    let items: Vec<&'a serde_json::value::RawValue> =
+                        serde_json::from_str(detail.get()).unwrap_or_default();
+                    for (index, item) in items.into_iter().enumerate() {
+                        self.entry(envelope::entry(item), Loc::GnipDetail(index));
+                    }
+                }
+            }
+            Entry::Other(raw) => self.entry(Entry::Other(raw), Loc::GnipError),
+        }
+    }
+
+    /// The three ID lists: read, checked, each ID once; then attached to the
+    /// first record of the matching kind, or made into a record of their own.
+    fn side_keys(&mut self, side: [(bool, Vec<(Loc, RawId<'a>)>); 3]) {
+        for (key, (present, raws)) in SideKey::ALL.into_iter().zip(side) {
+            let ids = self.read_ids(raws);
+            let kind = match key {
+                SideKey::Unavailable => Kind::TweetsUnavailable,
+                SideKey::ImpressionsEngagements => Kind::ImpressionsEngagementsTooOld,
+                SideKey::VideoViews => Kind::VideoViewsTooOld,
+            };
+            let target = self
+                .records
+                .iter_mut()
+                .find(|(_, record)| record.kind() == kind && record.tweet_ids().is_empty());
+            match target {
+                Some((loc, record)) if present => {
+                    let mismatch = record
+                        .count()
+                        .filter(|&count| usize::try_from(count).ok() != Some(ids.len()));
+                    record.set_tweet_ids(ids.clone());
+                    if let Some(count) = mismatch {
+                        let detail = format!(
+                            "message says {count} IDs, '{}' lists {}",
+                            key.name(),
+                            ids.len()
+                        );
+                        let at = loc.at();
+                        self.finding(Severity::Warning, FindingCode::CountMismatch, &detail, at);
+                    }
+                }
+                Some(_) => {}
+                None if !ids.is_empty() => {
+                    let mut record = ErrorRecord::new(kind, self.status);
+                    record.set_tweet_ids(ids.clone());
+                    self.records.push((Loc::SideValue(key), record));
+                }
+                None => {}
+            }
+            self.ids[key.index()] = ids;
+        }
+        // Messages that name IDs no key lists.
+        let mut missing = Vec::new();
+        for (loc, record) in &self.records {
+            let names_ids = match record.kind() {
+                Kind::TweetsUnavailable => record.count().is_some_and(|n| n > 0),
+                Kind::ImpressionsEngagementsTooOld => record.message().is_some(),
+                _ => false,
+            };
+            if names_ids && record.tweet_ids().is_empty() {
+                let key = if record.kind() == Kind::TweetsUnavailable {
+                    SideKey::Unavailable
+                } else {
+                    SideKey::ImpressionsEngagements
+                };
+                missing.push((loc.at(), key.name()));
+            }
+        }
+        for (at, key) in missing {
+            self.finding(
+                Severity::Warning,
+                FindingCode::MissingIdList,
+                &format!("message names Tweet IDs but no '{key}' lists them"),
+                at,
+            );
+        }
+        // IDs in message text: checked and each kept once.
+        let mut text_findings = Vec::new();
+        for (loc, record) in &mut self.records {
+            if record.kind() != Kind::ForbiddenTweets {
+                continue;
+            }
+            let mut seen = HashSet::new();
+            let mut kept = Vec::with_capacity(record.tweet_ids().len());
+            for id in record.tweet_ids() {
+                if !id.is_valid() {
+                    text_findings.push((
+                        FindingCode::InvalidId,
+                        format!("'{id}' is not a decimal u64 Tweet ID; kept verbatim"),
+                        loc.at(),
+                    ));
+                }
+                if seen.insert(id.clone()) {
+                    kept.push(id.clone());
+                } else {
+                    text_findings.push((
+                        FindingCode::DuplicateId,
+                        format!("Tweet ID '{id}' is named more than once; kept once"),
+                        loc.at(),
+                    ));
+                }
+            }
+            record.set_tweet_ids(kept);
+        }
+        for (code, detail, at) in text_findings {
+            let severity = if code == FindingCode::InvalidId {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            self.finding(severity, code, &detail, at);
+        }
+    }
+
+    fn read_ids(&mut self, raws: Vec<(Loc, RawId<'a>)>) -> Vec<Id<'a>> {
+        let mut seen = HashSet::with_capacity(raws.len());
+        let mut ids = Vec::with_capacity(raws.len());
+        for (loc, raw) in raws {
+            let id = match raw {
+                RawId::Str(text) => Id::parse(self.text(text, loc)),
+                RawId::Number(number) => {
+                    self.finding(
+                        Severity::Error,
+                        FindingCode::IdNotString,
+                        &format!("Tweet ID {number} is a JSON number, not a string"),
+                        loc.at(),
+                    );
+                    Id::parse(number)
+                }
+                RawId::Other(other) => Id::Invalid(Cow::Borrowed(other)),
+            };
+            if !id.is_valid() {
+                self.finding(
+                    Severity::Error,
+                    FindingCode::InvalidId,
+                    &format!("'{id}' is not a decimal u64 Tweet ID; kept verbatim"),
+                    loc.at(),
+                );
+            }
+            if seen.insert(id.clone()) {
+                ids.push(id);
+            } else {
+                self.finding(
+                    Severity::Warning,
+                    FindingCode::DuplicateId,
+                    &format!("Tweet ID '{id}' is listed more than once; kept once"),
+                    loc.at(),
+                );
+            }
+        }
+        ids
+    }
+
+    fn finish(mut self, shape: Shape, headers: HeaderInfo) -> Report<'a> {
+        let status = self.status;
+        let from_body = self.records.len();
+        if let Some(status) = status {
+            if self.records.is_empty() && !(200..=299).contains(&status) {
+                let record = ErrorRecord::new(Kind::from_status(status), Some(status));
+                self.records.push((Loc::Status, record));
+            }
+            // Status and body disagree.
+            let mut mismatches = Vec::new();
+            for (loc, record) in &self.records[..from_body] {
+                if !record.kind().expects_status(status) {
+                    mismatches.push((
+                        format!(
+                            "an error of kind '{}' came with status {status}",
+                            record.kind()
+                        ),
+                        loc.at(),
+                    ));
+                }
+            }
+            for (detail, at) in mismatches {
+                self.finding(
+                    Severity::Warning,
+                    FindingCode::StatusBodyMismatch,
+                    &detail,
+                    at,
+                );
+            }
+            if self.body_says_success && !(200..=299).contains(&status) {
+                // Data in an error status contradicts it; an empty object only
+                // fails to explain it.
+                let (severity, what) = if self.body_has_data {
+                    (Severity::Error, "a success body with data")
+                } else {
+                    (Severity::Warning, "a body that reports no error")
+                };
+                self.finding(
+                    severity,
+                    FindingCode::StatusBodyMismatch,
+                    &format!("status {status} came with {what}"),
+                    None,
+                );
+            }
+        }
+        let bare_json_string = shape == Shape::Text && self.body_is_json;
+        if matches!(shape, Shape::Html | Shape::Text | Shape::Empty) && !bare_json_string {
+            let success_or_unknown = status.map_or(true, |s| (200..=299).contains(&s));
+            let severity = if success_or_unknown {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let what = match shape {
+                Shape::Html => "an HTML page",
+                Shape::Text => "plain text",
+                _ => "empty",
+            };
+            self.finding(
+                severity,
+                FindingCode::NotJson,
+                &format!("body is {what}, not JSON"),
+                None,
+            );
+        }
+        self.findings.extend(headers.findings);
+        Report {
+            status,
+            shape,
+            records: self.records.into_iter().map(|(_, record)| record).collect(),
+            findings: self.findings,
+            groupings: self.groupings,
+            start: self.start,
+            end: self.end,
+            ids: self.ids,
+            retry_after_secs: headers.retry_after_secs,
+            retry_after_at: headers.retry_after_at,
+            rate_limit: headers.rate_limit,
+        }
+    }
+}
+
+/// Non-empty lines, trimmed, with their 1-based line numbers; a lone `[` or `]`
+/// (the FAQ's listing) is dropped, and a leading `[` or trailing `]` on a message
+/// line is stripped.
+fn message_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split('\n').enumerate().filter_map(|(index, line)| {
+        let line = line.trim();
+        let line = line.strip_prefix('[').unwrap_or(line).trim_start();
+        let line = line.strip_suffix(']').unwrap_or(line).trim_end();
+        (!line.is_empty()).then_some((index + 1, line))
+    })
+}
+
+/// An integer written as a JSON number or as a string of digits.
+fn parse_integer(raw: &str) -> Option<i64> {
+    let digits = raw.trim().trim_matches('"');
+    let (negative, digits) = match digits.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, digits),
+    };
+    let value = i64::try_from(crate::id::parse_u64_digits(digits)?).ok()?;
+    Some(if negative { -value } else { value })
+}
