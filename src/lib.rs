@@ -127,3 +127,8 @@ pub fn validate(status: Option<u16>, body: &[u8]) -> Vec<Finding> {
     let headers = headers::HeaderInfo::default();
     report::build(status, headers, body).findings().to_vec()
 }
+
+/// The README's Rust examples, run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -327,8 +327,11 @@ impl fmt::Display for ErrorRecord<'_> {
                 "The application is not approved for the Engagement API: get it approved before retrying.",
             ),
             Kind::TweetsUnavailable => {
-                let tweets = self.tweets();
+                let mut tweets = self.tweets();
                 let verb = if tweets.starts_with("1 ") { "is" } else { "are" };
+                if let Some(rest) = tweets.strip_prefix("some ") {
+                    tweets = format!("Some {rest}");
+                }
                 write!(
                     f,
                     "{tweets} {verb} unavailable (deleted or not public): use the data that arrived and drop their IDs."

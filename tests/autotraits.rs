@@ -1,0 +1,41 @@
+//! Every public type can cross threads.
+
+use engagement_errors::{
+    Category, Date, DateTime, ErrorRecord, Finding, FindingCode, Id, Instant, Kind, Outcome,
+    Period, RateLimit, Report, Retry, Severity, Shape, SpanUnit,
+};
+
+fn assert_send_sync<T: Send + Sync>() {}
+fn assert_static<T: 'static>() {}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    assert_send_sync::<Report<'_>>();
+    assert_send_sync::<ErrorRecord<'_>>();
+    assert_send_sync::<Finding>();
+    assert_send_sync::<Id<'_>>();
+    assert_send_sync::<Kind>();
+    assert_send_sync::<Category>();
+    assert_send_sync::<Retry>();
+    assert_send_sync::<Severity>();
+    assert_send_sync::<FindingCode>();
+    assert_send_sync::<Shape>();
+    assert_send_sync::<Outcome>();
+    assert_send_sync::<RateLimit>();
+    assert_send_sync::<Period>();
+    assert_send_sync::<Instant>();
+    assert_send_sync::<Date>();
+    assert_send_sync::<DateTime>();
+    assert_send_sync::<SpanUnit>();
+}
+
+#[test]
+fn owned_reports_outlive_their_body() {
+    assert_static::<Report<'static>>();
+    let report = {
+        let body = br#"{"errors":["internal server error"]}"#.to_vec();
+        engagement_errors::parse(&body).into_owned()
+    };
+    let handle = std::thread::spawn(move || report.errors()[0].kind());
+    assert_eq!(handle.join().unwrap(), Kind::ServerError);
+}
