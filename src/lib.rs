@@ -58,22 +58,35 @@
 #![warn(missing_debug_implementations, unreachable_pub, rust_2018_idioms)]
 
 mod classify;
+mod delay;
 mod envelope;
 mod finding;
 mod headers;
+#[cfg(feature = "http")]
+mod http;
 mod id;
 mod message;
 mod period;
 mod record;
+pub mod render;
 mod report;
 
+pub mod testing;
+
 pub use crate::classify::{Category, Kind, Retry};
+pub use crate::delay::{BACKOFF_BASE, BACKOFF_CAP};
 pub use crate::finding::{Finding, FindingCode, Severity};
 pub use crate::headers::RateLimit;
+#[cfg(feature = "http")]
+pub use crate::http::parse_http;
 pub use crate::id::Id;
 pub use crate::period::{Date, DateTime, Instant, Period, SpanUnit};
 pub use crate::record::ErrorRecord;
 pub use crate::report::{Outcome, Report, Shape};
+
+/// A report that owns its text: `Send + Sync + 'static`, for passing across
+/// threads and storing. Made with [`Report::into_owned`].
+pub type OwnedReport = Report<'static>;
 
 /// Reads a response body alone (status and headers unknown).
 ///

@@ -199,7 +199,7 @@ fn older_than(input: &str) -> Res<'_, (Number<'_>, Option<&str>)> {
         words("are not supported"),
     )
         .parse(input)?;
-    Ok((input, (days, period.map(str::trim))))
+    Ok((input, (days, period)))
 }
 
 /// `Impressions & engagements for tweets older than 90 days (PERIOD) are not supported`

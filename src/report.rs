@@ -368,10 +368,11 @@ pub(crate) fn build<'a>(status: Option<u16>, headers: HeaderInfo, body: &'a [u8]
             match collected.read(json) {
                 Ok(()) => builder.json_body(collected, None),
                 Err(error) => {
-                    if std::str::from_utf8(json).is_err() {
+                    if let Err(utf8) = std::str::from_utf8(json) {
                         // Bytes that are not UTF-8 inside a string: read a lossy
                         // copy, then detach the result from it.
-                        return build_lossy(status, headers, json);
+                        let offset = body.len() - json.len() + utf8.valid_up_to();
+                        return build_lossy(status, headers, json, offset);
                     }
                     builder.json_body(collected, Some(error))
                 }
@@ -381,7 +382,12 @@ pub(crate) fn build<'a>(status: Option<u16>, headers: HeaderInfo, body: &'a [u8]
     builder.finish(shape, headers)
 }
 
-fn build_lossy(status: Option<u16>, headers: HeaderInfo, json: &[u8]) -> Report<'static> {
+fn build_lossy(
+    status: Option<u16>,
+    headers: HeaderInfo,
+    json: &[u8],
+    first_bad_byte: usize,
+) -> Report<'static> {
     let lossy = String::from_utf8_lossy(json).into_owned();
     let mut report = build(status, headers, lossy.as_bytes()).into_owned();
     report.findings.insert(
@@ -390,7 +396,7 @@ fn build_lossy(status: Option<u16>, headers: HeaderInfo, json: &[u8]) -> Report<
             Severity::Error,
             FindingCode::InvalidUtf8,
             "body holds bytes that are not UTF-8; read with U+FFFD in their place",
-            None,
+            Some(format!("byte {first_bad_byte}")),
         ),
     );
     report
@@ -468,12 +474,12 @@ impl<'a> Builder<'a> {
     /// are not messages.
     fn text_body(&mut self, bytes: &'a [u8]) {
         let text: Cow<'a, str> = String::from_utf8_lossy(bytes);
-        if let Cow::Owned(_) = text {
+        if let Err(utf8) = std::str::from_utf8(bytes) {
             self.finding(
                 Severity::Error,
                 FindingCode::InvalidUtf8,
                 "body holds bytes that are not UTF-8; read with U+FFFD in their place",
-                None,
+                Some(format!("byte {}", utf8.valid_up_to())),
             );
         }
         let lines: Vec<(usize, Cow<'a, str>)> = match &text {
@@ -705,6 +711,7 @@ impl<'a> Builder<'a> {
     /// The three ID lists: read, checked, each ID once; then attached to the
     /// first record of the matching kind, or made into a record of their own.
     fn side_keys(&mut self, side: [(bool, Vec<(Loc, RawId<'a>)>); 3]) {
+        let present_keys = [side[0].0, side[1].0, side[2].0];
         for (key, (present, raws)) in SideKey::ALL.into_iter().zip(side) {
             let ids = self.read_ids(raws);
             let kind = match key {
@@ -742,20 +749,19 @@ impl<'a> Builder<'a> {
             }
             self.ids[key.index()] = ids;
         }
-        // Messages that name IDs no key lists.
+        // Messages that name IDs when their key is absent altogether.
         let mut missing = Vec::new();
         for (loc, record) in &self.records {
-            let names_ids = match record.kind() {
-                Kind::TweetsUnavailable => record.count().is_some_and(|n| n > 0),
-                Kind::ImpressionsEngagementsTooOld => record.message().is_some(),
-                _ => false,
-            };
-            if names_ids && record.tweet_ids().is_empty() {
-                let key = if record.kind() == Kind::TweetsUnavailable {
+            let key = match record.kind() {
+                Kind::TweetsUnavailable if record.count().is_some_and(|n| n > 0) => {
                     SideKey::Unavailable
-                } else {
+                }
+                Kind::ImpressionsEngagementsTooOld if record.message().is_some() => {
                     SideKey::ImpressionsEngagements
-                };
+                }
+                _ => continue,
+            };
+            if !present_keys[key.index()] {
                 missing.push((loc.at(), key.name()));
             }
         }
@@ -890,8 +896,14 @@ impl<'a> Builder<'a> {
             }
         }
         let bare_json_string = shape == Shape::Text && self.body_is_json;
-        if matches!(shape, Shape::Html | Shape::Text | Shape::Empty) && !bare_json_string {
-            let success_or_unknown = status.map_or(true, |s| (200..=299).contains(&s));
+        let success_or_unknown = status.map_or(true, |s| (200..=299).contains(&s));
+        // Proxies answer errors with HTML pages and empty bodies (a documented
+        // shape): only a success, or a body with no status, must be JSON.
+        let proxy_error = matches!(shape, Shape::Html | Shape::Empty) && !success_or_unknown;
+        if matches!(shape, Shape::Html | Shape::Text | Shape::Empty)
+            && !bare_json_string
+            && !proxy_error
+        {
             let severity = if success_or_unknown {
                 Severity::Error
             } else {

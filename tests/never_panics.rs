@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use engagement_errors::{parse, parse_response, validate, ErrorRecord, Report};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 fn fixtures() -> &'static [Vec<u8>] {
     static FIXTURES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
@@ -93,7 +94,11 @@ fn apply(body: &mut Vec<u8>, mutation: &Mutation) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 512,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/never_panics.txt"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_bytes_never_panic(body in prop::collection::vec(any::<u8>(), 0..512)) {
