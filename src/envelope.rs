@@ -15,7 +15,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::finding::{Finding, FindingCode, Severity};
+use crate::finding::{Clip, Finding, FindingCode, Severity};
 
 /// Where in the body something was read: used for finding locations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -329,7 +329,7 @@ impl<'a> Collected<'a> {
         self.findings.push(Finding::new(
             Severity::Warning,
             FindingCode::DuplicateKey,
-            format!("key '{key}' appears more than once; every value was kept"),
+            format!("key '{}' appears more than once; every value was kept", Clip(key)),
             Some(format!("$.{key}")),
         ));
     }

@@ -4,6 +4,20 @@ use std::fmt;
 
 use serde::Serialize;
 
+/// Shows at most 80 characters of `text` in a finding's detail, then `…`, so a
+/// hostile message or ID cannot make findings as large as the body.
+pub(crate) struct Clip<'t>(pub(crate) &'t str);
+
+impl fmt::Display for Clip<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX: usize = 80;
+        match self.0.char_indices().nth(MAX) {
+            Some((end, _)) => write!(f, "{}…", &self.0[..end]),
+            None => f.write_str(self.0),
+        }
+    }
+}
+
 /// How serious a [`Finding`] is.
 ///
 /// `Error` marks a body that breaks the documented contract (a mock server that
@@ -160,6 +174,15 @@ mod tests {
             finding.to_string(),
             "error: count_mismatch at $.errors[0]: message says 3 ids, list has 2"
         );
+    }
+
+    #[test]
+    fn long_text_is_clipped_at_80_characters() {
+        let long = "é".repeat(100);
+        let clipped = Clip(&long).to_string();
+        assert_eq!(clipped.chars().count(), 81);
+        assert!(clipped.ends_with('…'));
+        assert_eq!(Clip("short").to_string(), "short");
     }
 
     #[test]

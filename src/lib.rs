@@ -141,6 +141,20 @@ pub fn validate(status: Option<u16>, body: &[u8]) -> Vec<Finding> {
     report::build(status, headers, body).findings().to_vec()
 }
 
+/// Entry points for the fuzz targets in `fuzz/`; not part of the public API.
+#[doc(hidden)]
+pub mod fuzzing {
+    /// The names of the message grammars, one fuzz target each.
+    pub fn grammar_names() -> impl Iterator<Item = &'static str> {
+        crate::message::GRAMMARS.iter().map(|(name, _)| *name)
+    }
+
+    /// Runs the grammar called `name` alone on `message`; whether it matched.
+    pub fn grammar(name: &str, message: &str) -> bool {
+        crate::message::recognize_with(name, message).is_some()
+    }
+}
+
 /// The README's Rust examples, run as doctests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

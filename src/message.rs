@@ -83,6 +83,34 @@ pub(crate) fn recognize(message: &str) -> Option<Form<'_>> {
     .map(|(_, form)| form)
 }
 
+/// One message grammar.
+pub(crate) type Grammar = for<'i> fn(&'i str) -> Res<'i, Form<'i>>;
+
+/// The grammars by name, each run alone (whole message, after [`message_core`]).
+pub(crate) const GRAMMARS: [(&str, Grammar); 11] = [
+    ("authentication", authentication),
+    ("application_not_authorized", application_not_authorized),
+    ("tweets_unavailable", tweets_unavailable),
+    ("impressions_too_old", impressions_too_old),
+    ("video_views_too_old", video_views_too_old),
+    ("forbidden_tweets", forbidden_tweets),
+    ("forbidden_metrics", forbidden_metrics),
+    ("unsupported_grouping", unsupported_grouping),
+    ("gzip_required", gzip_required),
+    ("internal_server_error", internal_server_error),
+    ("rate_limit", rate_limit),
+];
+
+/// Runs the grammar called `name` alone on `message`; `None` when it does not
+/// match (or no grammar has that name).
+pub(crate) fn recognize_with<'m>(name: &str, message: &'m str) -> Option<Form<'m>> {
+    let (_, grammar) = GRAMMARS.iter().find(|(n, _)| *n == name)?;
+    all_consuming(grammar)
+        .parse(message_core(message))
+        .ok()
+        .map(|(_, form)| form)
+}
+
 /// The message without surrounding white space and without trailing `;` and `.`
 /// (in any order and number): `Forbidden to access tweets: 1;` → `Forbidden to
 /// access tweets: 1`.
@@ -528,6 +556,30 @@ mod tests {
             Some(Form::RateLimit)
         );
         assert_eq!(recognize("a moderate limit applies"), None);
+    }
+
+    #[test]
+    fn each_grammar_alone_matches_only_its_own_form() {
+        let samples = [
+            ("authentication", "Your account could not be authenticated. Reason: x"),
+            ("application_not_authorized", "Your application id is not authorized."),
+            ("tweets_unavailable", "3 Tweet ID(s) are unavailable"),
+            ("impressions_too_old", "Impressions & engagements for tweets older than 90 days are not supported"),
+            ("video_views_too_old", "Video views for tweets older than 1800 days are not supported"),
+            ("forbidden_tweets", "Forbidden to access tweets: 1"),
+            ("forbidden_metrics", "Forbidden to access metrics: retweets"),
+            ("unsupported_grouping", "One or more of the groupBys you have specified are not supported: (engagement.hour)"),
+            ("gzip_required", "This request requires gzip compression"),
+            ("internal_server_error", "internal server error"),
+            ("rate_limit", "Rate limit exceeded"),
+        ];
+        for (name, _) in GRAMMARS {
+            for (sample_name, sample) in samples {
+                let matched = recognize_with(name, sample).is_some();
+                assert_eq!(matched, name == sample_name, "{name} on {sample:?}");
+            }
+        }
+        assert_eq!(recognize_with("no such grammar", "internal server error"), None);
     }
 
     #[test]

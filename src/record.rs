@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use crate::classify::{Category, Kind, Retry};
 use crate::envelope::Loc;
-use crate::finding::{Finding, FindingCode, Severity};
+use crate::finding::{Clip, Finding, FindingCode, Severity};
 use crate::id::Id;
 use crate::message::{recognize, Form, Number};
 use crate::period::Period;
@@ -129,7 +129,7 @@ impl<'a> ErrorRecord<'a> {
             findings.push(Finding::new(
                 Severity::Warning,
                 FindingCode::UnrecognizedMessage,
-                format!("message '{text}' matches no known form; kept verbatim"),
+                format!("message '{}' matches no known form; kept verbatim", Clip(text)),
                 loc.at(),
             ));
             return ErrorRecord::new(Kind::Unrecognized, status);
@@ -141,7 +141,7 @@ impl<'a> ErrorRecord<'a> {
                     FindingCode::NumberOverflow,
                     format!(
                         "{what} '{}' does not fit in 64 bits; left empty",
-                        number.digits
+                        Clip(number.digits)
                     ),
                     loc.at(),
                 ));

@@ -189,6 +189,9 @@ impl Grouping {
 
     /// Sets the count at `path` (e.g. `["1060976163948904449", "favorites"]`),
     /// creating the levels on the way in insertion order. An empty path is ignored.
+    /// Each call searches the levels it passes through (linear in their width):
+    /// for large groupings use [`Grouping::totals`], [`Grouping::hourly`] or
+    /// [`Grouping::daily`].
     pub fn count(mut self, path: &[&str], value: u64) -> Grouping {
         fn insert(level: &mut Vec<(String, Node)>, path: &[&str], value: u64) {
             let Some((first, rest)) = path.split_first() else {
@@ -234,14 +237,9 @@ impl Grouping {
         metrics: &[&str],
         count: impl Fn(u64, &str) -> u64,
     ) -> Grouping {
-        let mut grouping = Grouping::new(name);
-        for &id in tweet_ids {
-            let id_text = id.to_string();
-            for &metric in metrics {
-                grouping = grouping.count(&[&id_text, metric], count(id, metric));
-            }
-        }
-        grouping
+        Grouping::per_tweet(name, tweet_ids, metrics, |id, metric| {
+            Node::Count(count(id, metric))
+        })
     }
 
     /// A `/28hr` or `/historical` time series grouped by `tweet.id`,
@@ -254,20 +252,15 @@ impl Grouping {
         days: &[&str],
         count: impl Fn(u64, &str, &str, u8) -> u64,
     ) -> Grouping {
-        let mut grouping = Grouping::new(name);
-        for &id in tweet_ids {
-            let id_text = id.to_string();
-            for &metric in metrics {
-                for &day in days {
-                    for hour in 0..24u8 {
-                        let hour_text = format!("{hour:02}");
-                        let value = count(id, metric, day, hour);
-                        grouping = grouping.count(&[&id_text, metric, day, &hour_text], value);
-                    }
-                }
-            }
-        }
-        grouping
+        Grouping::per_tweet(name, tweet_ids, metrics, |id, metric| {
+            let days = days.iter().map(|&day| {
+                let hours = (0..24u8)
+                    .map(|hour| (format!("{hour:02}"), Node::Count(count(id, metric, day, hour))))
+                    .collect();
+                (day.to_owned(), Node::Tree(hours))
+            });
+            Node::Tree(days.collect())
+        })
     }
 
     /// A daily time series: Tweet ID → metric → day → count.
@@ -278,16 +271,36 @@ impl Grouping {
         days: &[&str],
         count: impl Fn(u64, &str, &str) -> u64,
     ) -> Grouping {
-        let mut grouping = Grouping::new(name);
-        for &id in tweet_ids {
-            let id_text = id.to_string();
-            for &metric in metrics {
-                for &day in days {
-                    grouping = grouping.count(&[&id_text, metric, day], count(id, metric, day));
-                }
-            }
+        Grouping::per_tweet(name, tweet_ids, metrics, |id, metric| {
+            let days = days
+                .iter()
+                .map(|&day| (day.to_owned(), Node::Count(count(id, metric, day))));
+            Node::Tree(days.collect())
+        })
+    }
+
+    /// Tweet ID → metric → whatever `leaf` builds; linear in the output's size.
+    fn per_tweet(
+        name: impl Into<String>,
+        tweet_ids: &[u64],
+        metrics: &[&str],
+        leaf: impl Fn(u64, &str) -> Node,
+    ) -> Grouping {
+        let tree = tweet_ids
+            .iter()
+            .map(|&id| {
+                let per_metric = metrics
+                    .iter()
+                    .map(|&metric| (metric.to_owned(), leaf(id, metric)))
+                    .collect();
+                (id.to_string(), Node::Tree(per_metric))
+            })
+            .collect();
+        Grouping {
+            name: name.into(),
+            tree,
+            numbers: false,
         }
-        grouping
     }
 
     /// The grouping's name.

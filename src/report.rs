@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 
 use crate::classify::{Kind, Retry};
 use crate::envelope::{self, Collected, Entry, Loc, ObjectEntry, RawId, SideKey, Text, TopLevel};
-use crate::finding::{Finding, FindingCode, Severity};
+use crate::finding::{Clip, Finding, FindingCode, Severity};
 use crate::headers::{HeaderInfo, RateLimit};
 use crate::id::Id;
 use crate::record::ErrorRecord;
@@ -609,7 +609,10 @@ impl<'a> Builder<'a> {
                 self.finding(
                     Severity::Error,
                     FindingCode::UnexpectedValue,
-                    &format!("entry {raw} is not a message string or error object; kept verbatim"),
+                    &format!(
+                        "entry {} is not a message string or error object; kept verbatim",
+                        Clip(raw)
+                    ),
                     loc.at(),
                 );
                 let record = ErrorRecord::new(Kind::Unrecognized, self.status)
@@ -785,7 +788,7 @@ impl<'a> Builder<'a> {
                 if !id.is_valid() {
                     text_findings.push((
                         FindingCode::InvalidId,
-                        format!("'{id}' is not a decimal u64 Tweet ID; kept verbatim"),
+                        format!("'{}' is not a decimal u64 Tweet ID; kept verbatim", Clip(&id.to_string())),
                         loc.at(),
                     ));
                 }
@@ -794,7 +797,7 @@ impl<'a> Builder<'a> {
                 } else {
                     text_findings.push((
                         FindingCode::DuplicateId,
-                        format!("Tweet ID '{id}' is named more than once; kept once"),
+                        format!("Tweet ID '{}' is named more than once; kept once", Clip(&id.to_string())),
                         loc.at(),
                     ));
                 }
@@ -821,7 +824,7 @@ impl<'a> Builder<'a> {
                     self.finding(
                         Severity::Error,
                         FindingCode::IdNotString,
-                        &format!("Tweet ID {number} is a JSON number, not a string"),
+                        &format!("Tweet ID {} is a JSON number, not a string", Clip(number)),
                         loc.at(),
                     );
                     Id::parse(number)
@@ -832,7 +835,7 @@ impl<'a> Builder<'a> {
                 self.finding(
                     Severity::Error,
                     FindingCode::InvalidId,
-                    &format!("'{id}' is not a decimal u64 Tweet ID; kept verbatim"),
+                    &format!("'{}' is not a decimal u64 Tweet ID; kept verbatim", Clip(&id.to_string())),
                     loc.at(),
                 );
             }
@@ -842,7 +845,7 @@ impl<'a> Builder<'a> {
                 self.finding(
                     Severity::Warning,
                     FindingCode::DuplicateId,
-                    &format!("Tweet ID '{id}' is listed more than once; kept once"),
+                    &format!("Tweet ID '{}' is listed more than once; kept once", Clip(&id.to_string())),
                     loc.at(),
                 );
             }
