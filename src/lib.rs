@@ -71,6 +71,8 @@ mod record;
 pub mod render;
 mod report;
 
+/// Logged responses, one JSON object per line (NDJSON): what the command-line tool reads.
+pub mod logged;
 pub mod testing;
 
 pub use crate::classify::{Category, Kind, Retry};
