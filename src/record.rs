@@ -1,7 +1,7 @@
 //! One classified error: [`ErrorRecord`].
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::{Serialize, Serializer};
 
@@ -129,7 +129,10 @@ impl<'a> ErrorRecord<'a> {
             findings.push(Finding::new(
                 Severity::Warning,
                 FindingCode::UnrecognizedMessage,
-                format!("message '{}' matches no known form; kept verbatim", Clip(text)),
+                format!(
+                    "message '{}' matches no known form; kept verbatim",
+                    Clip(text)
+                ),
                 loc.at(),
             ));
             return ErrorRecord::new(Kind::Unrecognized, status);
@@ -310,7 +313,24 @@ impl<'a> ErrorRecord<'a> {
 }
 
 fn joined(items: &[Cow<'_, str>]) -> String {
-    items.join(", ")
+    OneLine(&items.join(", ")).to_string()
+}
+
+/// Text from the body inside a record's sentence: control characters (line
+/// breaks, tabs, NUL) are written escaped, so the sentence stays on one line.
+struct OneLine<'t>(&'t str);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for ErrorRecord<'_> {
@@ -319,7 +339,7 @@ impl fmt::Display for ErrorRecord<'_> {
             Kind::AuthenticationFailed => {
                 f.write_str("Authentication failed")?;
                 if let Some(reason) = &self.reason {
-                    write!(f, " ({reason})")?;
+                    write!(f, " ({})", OneLine(reason))?;
                 }
                 f.write_str(": fix the credentials before retrying.")
             }
@@ -349,7 +369,7 @@ impl fmt::Display for ErrorRecord<'_> {
                     None => f.write_str("the limit")?,
                 }
                 if let Some(period) = &self.period {
-                    write!(f, " ({period})")?;
+                    write!(f, " ({})", OneLine(period))?;
                 }
                 write!(f, ": drop the IDs of {} from such requests.", self.tweets())
             }

@@ -605,6 +605,12 @@ impl<'a> Builder<'a> {
                 self.message(text, loc);
             }
             Entry::Object(object, raw) => self.object(object, loc, raw),
+            Entry::Other("null") => self.finding(
+                Severity::Error,
+                FindingCode::UnexpectedValue,
+                "entry null is not a message string or error object; no record made",
+                loc.at(),
+            ),
             Entry::Other(raw) => {
                 self.finding(
                     Severity::Error,
@@ -788,7 +794,10 @@ impl<'a> Builder<'a> {
                 if !id.is_valid() {
                     text_findings.push((
                         FindingCode::InvalidId,
-                        format!("'{}' is not a decimal u64 Tweet ID; kept verbatim", Clip(&id.to_string())),
+                        format!(
+                            "'{}' is not a decimal u64 Tweet ID; kept verbatim",
+                            Clip(&id.to_string())
+                        ),
                         loc.at(),
                     ));
                 }
@@ -797,7 +806,10 @@ impl<'a> Builder<'a> {
                 } else {
                     text_findings.push((
                         FindingCode::DuplicateId,
-                        format!("Tweet ID '{}' is named more than once; kept once", Clip(&id.to_string())),
+                        format!(
+                            "Tweet ID '{}' is named more than once; kept once",
+                            Clip(&id.to_string())
+                        ),
                         loc.at(),
                     ));
                 }
@@ -835,7 +847,10 @@ impl<'a> Builder<'a> {
                 self.finding(
                     Severity::Error,
                     FindingCode::InvalidId,
-                    &format!("'{}' is not a decimal u64 Tweet ID; kept verbatim", Clip(&id.to_string())),
+                    &format!(
+                        "'{}' is not a decimal u64 Tweet ID; kept verbatim",
+                        Clip(&id.to_string())
+                    ),
                     loc.at(),
                 );
             }
@@ -845,7 +860,10 @@ impl<'a> Builder<'a> {
                 self.finding(
                     Severity::Warning,
                     FindingCode::DuplicateId,
-                    &format!("Tweet ID '{}' is listed more than once; kept once", Clip(&id.to_string())),
+                    &format!(
+                        "Tweet ID '{}' is listed more than once; kept once",
+                        Clip(&id.to_string())
+                    ),
                     loc.at(),
                 );
             }

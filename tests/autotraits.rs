@@ -1,8 +1,10 @@
 //! Every public type can cross threads.
 
+use engagement_errors::logged::{LineError, LoggedResponse};
+use engagement_errors::render::{ErrorMessage, ErrorsBody, Grouping};
 use engagement_errors::{
     Category, Date, DateTime, ErrorRecord, Finding, FindingCode, Id, Instant, Kind, Outcome,
-    Period, RateLimit, Report, Retry, Severity, Shape, SpanUnit,
+    OwnedReport, Period, RateLimit, Report, Retry, Severity, Shape, SpanUnit,
 };
 
 fn assert_send_sync<T: Send + Sync>() {}
@@ -27,6 +29,13 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Date>();
     assert_send_sync::<DateTime>();
     assert_send_sync::<SpanUnit>();
+    assert_send_sync::<OwnedReport>();
+    assert_send_sync::<ErrorMessage>();
+    assert_send_sync::<ErrorsBody>();
+    assert_send_sync::<Grouping>();
+    assert_send_sync::<LoggedResponse>();
+    assert_send_sync::<LineError>();
+    assert_static::<OwnedReport>();
 }
 
 #[test]

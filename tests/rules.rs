@@ -452,3 +452,28 @@ fn record_display_is_one_plain_sentence() {
         assert_eq!(parse(body).errors()[0].to_string(), expected);
     }
 }
+
+#[test]
+fn record_display_stays_on_one_line() {
+    let body = br#"["Your account could not be authenticated. Reason: a\nb\tc", "x\ny", "Impressions & engagements for tweets older than 90 days (a\rb) are not supported"]"#;
+    for record in parse(body).errors() {
+        let sentence = record.to_string();
+        assert!(!sentence.contains(['\n', '\r', '\t']), "{sentence:?}");
+    }
+    assert_eq!(
+        parse(body).errors()[0].to_string(),
+        "Authentication failed (a\\nb\\tc): fix the credentials before retrying."
+    );
+}
+
+#[test]
+fn null_entries_are_reported_not_made_into_records() {
+    let body = br#"{"errors":[null,"internal server error",500]}"#;
+    let report = parse(body);
+    assert_eq!(kinds(body), [Kind::ServerError, Kind::Unrecognized]);
+    assert_eq!(report.errors()[1].message(), Some("500"));
+    assert_eq!(
+        codes(None, body),
+        [FindingCode::UnexpectedValue, FindingCode::UnexpectedValue]
+    );
+}
