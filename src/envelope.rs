@@ -329,7 +329,10 @@ impl<'a> Collected<'a> {
         self.findings.push(Finding::new(
             Severity::Warning,
             FindingCode::DuplicateKey,
-            format!("key '{}' appears more than once; every value was kept", Clip(key)),
+            format!(
+                "key '{}' appears more than once; every value was kept",
+                Clip(key)
+            ),
             Some(format!("$.{key}")),
         ));
     }

@@ -579,7 +579,10 @@ mod tests {
                 assert_eq!(matched, name == sample_name, "{name} on {sample:?}");
             }
         }
-        assert_eq!(recognize_with("no such grammar", "internal server error"), None);
+        assert_eq!(
+            recognize_with("no such grammar", "internal server error"),
+            None
+        );
     }
 
     #[test]

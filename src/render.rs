@@ -255,7 +255,12 @@ impl Grouping {
         Grouping::per_tweet(name, tweet_ids, metrics, |id, metric| {
             let days = days.iter().map(|&day| {
                 let hours = (0..24u8)
-                    .map(|hour| (format!("{hour:02}"), Node::Count(count(id, metric, day, hour))))
+                    .map(|hour| {
+                        (
+                            format!("{hour:02}"),
+                            Node::Count(count(id, metric, day, hour)),
+                        )
+                    })
                     .collect();
                 (day.to_owned(), Node::Tree(hours))
             });
