@@ -11,7 +11,7 @@
 //! leave the field empty and say why.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_till, take_while1};
+use nom::bytes::complete::{tag, take_till, take_while1};
 use nom::character::complete::{char, digit1, multispace0, multispace1, one_of};
 use nom::combinator::{all_consuming, opt, rest, value};
 use nom::multi::separated_list1;
@@ -118,6 +118,26 @@ pub(crate) fn message_core(message: &str) -> &str {
     message
         .trim()
         .trim_end_matches(|c: char| c == ';' || c == '.' || c.is_whitespace())
+}
+
+/// Matches the ASCII `word` ignoring ASCII case: `Tweet` matches `tweet` and
+/// `TWEET`, but not `Tᴡeet` or a Kelvin sign for `k` (unlike Unicode folding, and
+/// without lowering every character it compares).
+fn tag_no_case<'i>(word: &'static str) -> impl Fn(&'i str) -> Res<'i, &'i str> {
+    debug_assert!(word.is_ascii());
+    move |input: &'i str| {
+        let n = word.len();
+        match input.as_bytes().get(..n) {
+            // The matched bytes are ASCII, so `n` is a character boundary.
+            Some(head) if head.eq_ignore_ascii_case(word.as_bytes()) => {
+                Ok((&input[n..], &input[..n]))
+            }
+            _ => Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Tag,
+            ))),
+        }
+    }
 }
 
 /// Matches the words of `phrase` case-insensitively, with any run of white space
@@ -339,7 +359,7 @@ fn rate_limit(input: &str) -> Res<'_, Form<'_>> {
     for (offset, c) in input.char_indices() {
         if at_word_start {
             let found = (
-                tag_no_case::<_, _, nom::error::Error<&str>>("rate"),
+                tag_no_case("rate"),
                 opt(alt((multispace1, tag("-"), tag("_")))),
                 tag_no_case("limit"),
             )
@@ -583,6 +603,15 @@ mod tests {
             recognize_with("no such grammar", "internal server error"),
             None
         );
+    }
+
+    #[test]
+    fn case_folding_is_ascii_only() {
+        assert_eq!(recognize("INTERNAL SERVER ERROR"), Some(Form::InternalServerError));
+        assert_eq!(recognize("iNtErNaL sErVeR eRrOr"), Some(Form::InternalServerError));
+        // Look-alikes from other scripts are not the ASCII words.
+        assert_eq!(recognize("\u{0456}nternal server error"), None);
+        assert_eq!(recognize("internal server erro\u{0280}"), None);
     }
 
     #[test]
