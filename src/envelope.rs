@@ -16,6 +16,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::finding::{Clip, Finding, FindingCode, Severity};
+use crate::report::Sink;
 
 /// Where in the body something was read: used for finding locations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +41,6 @@ pub(crate) enum Loc {
     GnipDetail(usize),
     /// `$` as a problem-details object
     Problem,
-    /// `$.errors[i]` inside a problem-details object
-    ProblemErrors(usize),
     /// `$.<key>`
     Key(&'static str),
     /// `<title>` of an HTML page
@@ -53,7 +52,7 @@ pub(crate) enum Loc {
 impl fmt::Display for Loc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Loc::Errors(i) | Loc::ProblemErrors(i) => write!(f, "$.errors[{i}]"),
+            Loc::Errors(i) => write!(f, "$.errors[{i}]"),
             Loc::ErrorsValue => f.write_str("$.errors"),
             Loc::Top(i) => write!(f, "$[{i}]"),
             Loc::Root | Loc::Problem => f.write_str("$"),
@@ -297,11 +296,9 @@ pub(crate) enum TopLevel {
 }
 
 /// Everything read from a JSON body, in body order.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Collected<'a> {
     pub(crate) top: TopLevel,
-    /// Message entries from `errors` (or the top-level array), in order.
-    pub(crate) entries: Vec<(Loc, Entry<'a>)>,
     /// Whether an `errors` key was present.
     pub(crate) has_errors_key: bool,
     /// The three ID lists: whether the key was present, and its entries.
@@ -312,12 +309,25 @@ pub(crate) struct Collected<'a> {
     /// Names of the other top-level keys, in order (the data groupings, plus any
     /// problem-details keys, sorted out once the shape is known).
     pub(crate) other_keys: Vec<Text<'a>>,
-    /// A top-level string.
-    pub(crate) root_text: Option<Text<'a>>,
-    pub(crate) findings: Vec<Finding>,
+    /// Records made from message entries (in `errors`, a top-level array or a
+    /// top-level string) as they are read, and the findings so far.
+    pub(crate) sink: Sink<'a>,
 }
 
 impl<'a> Collected<'a> {
+    pub(crate) fn new(status: Option<u16>) -> Collected<'a> {
+        Collected {
+            top: TopLevel::Unknown,
+            has_errors_key: false,
+            side: Default::default(),
+            start: None,
+            end: None,
+            fields: TopFields::default(),
+            other_keys: Vec::new(),
+            sink: Sink::new(status),
+        }
+    }
+
     /// Reads `json` into `self`; on a syntax error, what was read before it stays.
     pub(crate) fn read(&mut self, json: &'a [u8]) -> Result<(), serde_json::Error> {
         let mut deserializer = serde_json::Deserializer::from_slice(json);
@@ -326,7 +336,7 @@ impl<'a> Collected<'a> {
     }
 
     fn duplicate(&mut self, key: &str) {
-        self.findings.push(Finding::new(
+        self.sink.findings.push(Finding::new(
             Severity::Warning,
             FindingCode::DuplicateKey,
             format!(
@@ -337,8 +347,20 @@ impl<'a> Collected<'a> {
         ));
     }
 
+    /// A body that is one JSON string: read as one message, with a finding.
+    fn root_string(&mut self, text: Cow<'a, str>) {
+        self.top = TopLevel::String;
+        self.sink.finding(
+            Severity::Warning,
+            FindingCode::UnexpectedValue,
+            "body is a bare JSON string, not an object; read as one message",
+            None,
+        );
+        self.sink.message(text, Loc::Root);
+    }
+
     fn unexpected(&mut self, loc: Loc, what: &str) {
-        self.findings.push(Finding::new(
+        self.sink.findings.push(Finding::new(
             Severity::Error,
             FindingCode::UnexpectedValue,
             what.to_owned(),
@@ -431,27 +453,19 @@ impl<'de> Visitor<'de> for Top<'_, 'de> {
         let c = self.0;
         c.top = TopLevel::Array;
         while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-            let loc = Loc::Top(c.entries.len());
-            c.entries.push((loc, entry(raw)));
+            let loc = Loc::Top(c.sink.entries);
+            c.sink.entry(entry(raw), loc);
         }
         Ok(())
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
-        self.0.top = TopLevel::String;
-        self.0.root_text = Some(Text {
-            text: Cow::Borrowed(v),
-            lossy: false,
-        });
+        self.0.root_string(Cow::Borrowed(v));
         Ok(())
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.0.top = TopLevel::String;
-        self.0.root_text = Some(Text {
-            text: Cow::Owned(v.to_owned()),
-            lossy: false,
-        });
+        self.0.root_string(Cow::Owned(v.to_owned()));
         Ok(())
     }
 
@@ -500,8 +514,8 @@ impl<'de> DeserializeSeed<'de> for Errors<'_, 'de> {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let c = self.0;
                 while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-                    let loc = Loc::Errors(c.entries.len());
-                    c.entries.push((loc, entry(raw)));
+                    let loc = Loc::Errors(c.sink.entries);
+                    c.sink.entry(entry(raw), loc);
                 }
                 Ok(None)
             }
@@ -509,8 +523,7 @@ impl<'de> DeserializeSeed<'de> for Errors<'_, 'de> {
                 let object = ObjectEntry::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 let c = self.0;
                 c.unexpected(Loc::ErrorsValue, "'errors' is an object, not an array");
-                c.entries
-                    .push((Loc::ErrorsValue, Entry::Object(object, "")));
+                c.sink.entry(Entry::Object(object, ""), Loc::ErrorsValue);
                 Ok(None)
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
@@ -520,7 +533,7 @@ impl<'de> DeserializeSeed<'de> for Errors<'_, 'de> {
                     text: Cow::Borrowed(v),
                     lossy: false,
                 };
-                c.entries.push((Loc::ErrorsValue, Entry::Text(text)));
+                c.sink.entry(Entry::Text(text), Loc::ErrorsValue);
                 Ok(None)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -530,7 +543,7 @@ impl<'de> DeserializeSeed<'de> for Errors<'_, 'de> {
                     text: Cow::Owned(v.to_owned()),
                     lossy: false,
                 };
-                c.entries.push((Loc::ErrorsValue, Entry::Text(text)));
+                c.sink.entry(Entry::Text(text), Loc::ErrorsValue);
                 Ok(None)
             }
             fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -651,41 +664,35 @@ mod tests {
     use super::*;
 
     fn read(json: &str) -> Collected<'_> {
-        let mut collected = Collected::default();
+        let mut collected = Collected::new(None);
         collected.read(json.as_bytes()).unwrap();
         collected
     }
 
     #[test]
-    fn messages_without_escapes_are_borrowed() {
-        let c = read(r#"{"errors":["3 Tweet ID(s) are unavailable"]}"#);
-        match &c.entries[0].1 {
-            Entry::Text(text) => assert!(matches!(text.text, Cow::Borrowed(_))),
-            other => panic!("{other:?}"),
-        }
+    fn strings_without_escapes_are_borrowed() {
+        let text = decode_string(r#""3 Tweet ID(s) are unavailable""#);
+        assert!(matches!(
+            text.text,
+            Cow::Borrowed("3 Tweet ID(s) are unavailable")
+        ));
+        assert!(!text.lossy);
     }
 
     #[test]
     fn escaped_ampersand_is_decoded() {
-        let c = read(r#"{"errors":["a \u0026 b"]}"#);
-        match &c.entries[0].1 {
-            Entry::Text(text) => assert_eq!(text.text, "a & b"),
-            other => panic!("{other:?}"),
-        }
+        let text = decode_string(r#""a \u0026 b""#);
+        assert_eq!(text.text, "a & b");
+        assert!(matches!(text.text, Cow::Owned(_)));
     }
 
     #[test]
     fn lone_surrogate_is_replaced_not_fatal() {
-        let c = read(r#"{"errors":["bad \ud800 here"]}"#);
-        match &c.entries[0].1 {
-            Entry::Text(text) => {
-                assert!(text.lossy);
-                assert!(text.text.starts_with("bad "), "{:?}", text.text);
-                assert!(text.text.ends_with(" here"), "{:?}", text.text);
-                assert!(text.text.contains('\u{fffd}'));
-            }
-            other => panic!("{other:?}"),
-        }
+        let text = decode_string(r#""bad \ud800 here""#);
+        assert!(text.lossy);
+        assert!(text.text.starts_with("bad "), "{:?}", text.text);
+        assert!(text.text.ends_with(" here"), "{:?}", text.text);
+        assert!(text.text.contains('\u{fffd}'));
     }
 
     #[test]
@@ -697,16 +704,17 @@ mod tests {
 
     #[test]
     fn entries_before_a_truncation_survive() {
-        let mut c = Collected::default();
+        let mut c = Collected::new(None);
         let body = br#"{"errors":["internal server error","Rate limit exceeded","#;
         assert!(c.read(body).is_err());
-        assert_eq!(c.entries.len(), 2);
+        assert_eq!(c.sink.entries, 2);
     }
 
     #[test]
     fn duplicate_errors_keys_keep_both() {
         let c = read(r#"{"errors":["a"],"errors":["b"]}"#);
-        assert_eq!(c.entries.len(), 2);
-        assert_eq!(c.findings[0].code, FindingCode::DuplicateKey);
+        assert_eq!(c.sink.entries, 2);
+        let codes: Vec<_> = c.sink.findings.iter().map(|f| f.code).collect();
+        assert!(codes.contains(&FindingCode::DuplicateKey), "{codes:?}");
     }
 }

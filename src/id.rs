@@ -1,6 +1,7 @@
 //! Tweet and user IDs as the server sent them.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -73,17 +74,62 @@ pub(crate) fn parse_canonical_u64(text: &str) -> Option<u64> {
     parse_u64_digits(text)
 }
 
-/// Parses ASCII digits (leading zeros allowed) with checked arithmetic.
+/// Parses ASCII digits (leading zeros allowed) with checked arithmetic: 19 digits
+/// cannot overflow a `u64`, so only the digits after them are checked.
 pub(crate) fn parse_u64_digits(text: &str) -> Option<u64> {
-    if text.is_empty() {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    text.bytes().try_fold(0u64, |acc, byte| {
-        if !byte.is_ascii_digit() {
-            return None;
-        }
+    let (head, tail) = bytes.split_at(bytes.len().min(19));
+    let value = head
+        .iter()
+        .fold(0u64, |acc, byte| acc * 10 + u64::from(byte - b'0'));
+    tail.iter().try_fold(value, |acc, byte| {
         acc.checked_mul(10)?.checked_add(u64::from(byte - b'0'))
     })
+}
+
+/// A list of IDs that keeps each once, in first-seen order: a linear scan while
+/// the list is short, a hash set once it is not.
+#[derive(Debug, Default)]
+pub(crate) struct UniqueIds<'a> {
+    ids: Vec<Id<'a>>,
+    seen: Option<HashSet<Id<'a>>>,
+}
+
+impl<'a> UniqueIds<'a> {
+    const SCAN_UP_TO: usize = 16;
+
+    pub(crate) fn with_capacity(capacity: usize) -> UniqueIds<'a> {
+        UniqueIds {
+            ids: Vec::with_capacity(capacity),
+            seen: None,
+        }
+    }
+
+    /// Adds `id`, or gives it back when the list has it already.
+    pub(crate) fn push(&mut self, id: Id<'a>) -> Result<(), Id<'a>> {
+        let known = match &mut self.seen {
+            Some(seen) => !seen.insert(id.clone()),
+            None if self.ids.len() < Self::SCAN_UP_TO => self.ids.contains(&id),
+            None => {
+                let mut seen: HashSet<Id<'a>> = self.ids.iter().cloned().collect();
+                let known = !seen.insert(id.clone());
+                self.seen = Some(seen);
+                known
+            }
+        };
+        if known {
+            return Err(id);
+        }
+        self.ids.push(id);
+        Ok(())
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Id<'a>> {
+        self.ids
+    }
 }
 
 impl fmt::Display for Id<'_> {
@@ -129,6 +175,32 @@ mod tests {
             assert!(!Id::parse(text).is_valid(), "{text:?}");
         }
         assert_eq!(Id::parse("0").as_u64(), Some(0));
+    }
+
+    #[test]
+    fn digits_are_checked_only_past_the_nineteenth() {
+        assert_eq!(
+            parse_u64_digits("9999999999999999999"),
+            Some(9_999_999_999_999_999_999)
+        );
+        assert_eq!(parse_u64_digits("00000000000000000000000042"), Some(42));
+        assert_eq!(parse_u64_digits("18446744073709551616"), None);
+        assert_eq!(parse_u64_digits("99999999999999999999"), None);
+        assert_eq!(parse_u64_digits("12a"), None);
+        assert_eq!(parse_u64_digits(""), None);
+    }
+
+    #[test]
+    fn unique_ids_keep_first_seen_order_past_the_scan_limit() {
+        let mut ids = UniqueIds::with_capacity(0);
+        for n in (0..40u64).chain(0..40).chain([7, 39, 40]) {
+            let _ = ids.push(Id::Valid(n));
+        }
+        let kept: Vec<u64> = ids.into_vec().iter().filter_map(Id::as_u64).collect();
+        assert_eq!(kept, (0..=40).collect::<Vec<_>>());
+        let mut ids = UniqueIds::with_capacity(2);
+        assert!(ids.push(Id::parse("x")).is_ok());
+        assert_eq!(ids.push(Id::parse("x")), Err(Id::parse("x")));
     }
 
     #[test]

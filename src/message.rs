@@ -63,24 +63,45 @@ pub(crate) enum Form<'m> {
 }
 
 /// Recognises `message` as one of the known forms, or returns `None`.
+///
+/// The message's first word picks the one or two grammars that can match (all
+/// forms start with a fixed word or a count); a message that none of them
+/// matches whole is then checked for the words `rate limit` anywhere.
 pub(crate) fn recognize(message: &str) -> Option<Form<'_>> {
     let core = message_core(message);
-    all_consuming(alt((
-        authentication,
-        application_not_authorized,
-        tweets_unavailable,
-        impressions_too_old,
-        video_views_too_old,
-        forbidden_tweets,
-        forbidden_metrics,
-        unsupported_grouping,
-        gzip_required,
-        internal_server_error,
-        rate_limit,
-    )))
-    .parse(core)
-    .ok()
-    .map(|(_, form)| form)
+    let first_word = core
+        .split(|c: char| c.is_ascii_whitespace())
+        .next()
+        .unwrap_or("");
+    let candidates: &[Grammar] = if first_word.starts_with(|c: char| c.is_ascii_digit()) {
+        &[tweets_unavailable]
+    } else {
+        let lower = |word: &str| first_word.eq_ignore_ascii_case(word);
+        if lower("your") {
+            &[authentication, application_not_authorized]
+        } else if lower("tweet") {
+            &[tweets_unavailable]
+        } else if lower("impressions") {
+            &[impressions_too_old]
+        } else if lower("video") {
+            &[video_views_too_old]
+        } else if lower("forbidden") {
+            &[forbidden_tweets, forbidden_metrics]
+        } else if lower("one") {
+            &[unsupported_grouping]
+        } else if lower("this") {
+            &[gzip_required]
+        } else if lower("internal") {
+            &[internal_server_error]
+        } else {
+            &[]
+        }
+    };
+    candidates
+        .iter()
+        .chain([rate_limit as Grammar].iter())
+        .find_map(|grammar| all_consuming(grammar).parse(core).ok())
+        .map(|(_, form)| form)
 }
 
 /// One message grammar.
@@ -132,26 +153,45 @@ fn tag_no_case<'i>(word: &'static str) -> impl Fn(&'i str) -> Res<'i, &'i str> {
             Some(head) if head.eq_ignore_ascii_case(word.as_bytes()) => {
                 Ok((&input[n..], &input[..n]))
             }
-            _ => Err(nom::Err::Error(nom::error::Error::new(
-                input,
-                nom::error::ErrorKind::Tag,
-            ))),
+            _ => Err(tag_error(input)),
         }
     }
 }
 
-/// Matches the words of `phrase` case-insensitively, with any run of white space
-/// where the phrase has one space.
-fn words<'i>(phrase: &'static str) -> impl FnMut(&'i str) -> Res<'i, ()> {
-    move |mut input: &'i str| {
-        for (index, word) in phrase.split(' ').enumerate() {
-            if index > 0 {
-                input = multispace1(input)?.0;
+/// Matches the words of `phrase` ignoring ASCII case, with any run of white space
+/// (space, tab, CR, LF) where the phrase has one space. One pass over the phrase's
+/// bytes: no splitting, no allocation.
+fn words<'i>(phrase: &'static str) -> impl Fn(&'i str) -> Res<'i, ()> {
+    debug_assert!(phrase.is_ascii());
+    move |input: &'i str| {
+        let bytes = input.as_bytes();
+        let is_space = |at: usize| matches!(bytes.get(at), Some(b' ' | b'\t' | b'\r' | b'\n'));
+        let mut at = 0;
+        for &expected in phrase.as_bytes() {
+            if expected == b' ' {
+                let start = at;
+                while is_space(at) {
+                    at += 1;
+                }
+                if at == start {
+                    return Err(tag_error(&input[at..]));
+                }
+            } else if bytes
+                .get(at)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&expected))
+            {
+                at += 1;
+            } else {
+                // `at` follows ASCII bytes only, so it is a character boundary.
+                return Err(tag_error(&input[at..]));
             }
-            input = tag_no_case(word).parse(input)?.0;
         }
-        Ok((input, ()))
+        Ok((&input[at..], ()))
     }
+}
+
+fn tag_error(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))
 }
 
 /// Decimal digits, with their checked `u64` value.
@@ -607,8 +647,14 @@ mod tests {
 
     #[test]
     fn case_folding_is_ascii_only() {
-        assert_eq!(recognize("INTERNAL SERVER ERROR"), Some(Form::InternalServerError));
-        assert_eq!(recognize("iNtErNaL sErVeR eRrOr"), Some(Form::InternalServerError));
+        assert_eq!(
+            recognize("INTERNAL SERVER ERROR"),
+            Some(Form::InternalServerError)
+        );
+        assert_eq!(
+            recognize("iNtErNaL sErVeR eRrOr"),
+            Some(Form::InternalServerError)
+        );
         // Look-alikes from other scripts are not the ASCII words.
         assert_eq!(recognize("\u{0456}nternal server error"), None);
         assert_eq!(recognize("internal server erro\u{0280}"), None);

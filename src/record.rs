@@ -8,9 +8,10 @@ use serde::{Serialize, Serializer};
 use crate::classify::{Category, Kind, Retry};
 use crate::envelope::Loc;
 use crate::finding::{Clip, Finding, FindingCode, Severity};
-use crate::id::Id;
+use crate::id::{Id, UniqueIds};
 use crate::message::{recognize, Form, Number};
 use crate::period::Period;
+use crate::report::check_id;
 
 /// One error the response reports, classified.
 ///
@@ -137,7 +138,7 @@ impl<'a> ErrorRecord<'a> {
             ));
             return ErrorRecord::new(Kind::Unrecognized, status);
         };
-        let mut number = |number: Number<'a>, what: &str| {
+        let number = |number: Number<'a>, what: &str, findings: &mut Vec<Finding>| {
             if number.value.is_none() {
                 findings.push(Finding::new(
                     Severity::Warning,
@@ -160,24 +161,31 @@ impl<'a> ErrorRecord<'a> {
                 ErrorRecord::new(Kind::ApplicationNotAuthorized, status)
             }
             Form::TweetsUnavailable { count } => ErrorRecord {
-                count: count.and_then(|count| number(count, "count")),
+                count: count.and_then(|count| number(count, "count", findings)),
                 ..ErrorRecord::new(Kind::TweetsUnavailable, status)
             },
             Form::ImpressionsTooOld { days, period } => ErrorRecord {
-                max_age_days: number(days, "age limit"),
+                max_age_days: number(days, "age limit", findings),
                 period: period.map(Cow::Borrowed),
                 ..ErrorRecord::new(Kind::ImpressionsEngagementsTooOld, status)
             },
             Form::VideoViewsTooOld { days, period } => ErrorRecord {
-                max_age_days: number(days, "age limit"),
+                max_age_days: number(days, "age limit", findings),
                 period: period.map(Cow::Borrowed),
                 ..ErrorRecord::new(Kind::VideoViewsTooOld, status)
             },
-            Form::ForbiddenTweets { author, ids } => ErrorRecord {
-                author_id: author.and_then(|author| number(author, "author id")),
-                tweet_ids: ids.into_iter().map(Id::parse).collect(),
-                ..ErrorRecord::new(Kind::ForbiddenTweets, status)
-            },
+            Form::ForbiddenTweets { author, ids } => {
+                let author_id = author.and_then(|author| number(author, "author id", findings));
+                let mut unique = UniqueIds::with_capacity(ids.len());
+                for id in ids {
+                    check_id(Id::parse(id), &mut unique, loc, "named", findings);
+                }
+                ErrorRecord {
+                    author_id,
+                    tweet_ids: unique.into_vec(),
+                    ..ErrorRecord::new(Kind::ForbiddenTweets, status)
+                }
+            }
             Form::ForbiddenMetrics { metrics } => ErrorRecord {
                 metrics: metrics.into_iter().map(Cow::Borrowed).collect(),
                 ..ErrorRecord::new(Kind::ForbiddenMetrics, status)

@@ -1,17 +1,17 @@
 //! The report: every record, the ID lists, the findings and the overall advice.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use crate::classify::{Kind, Retry};
 use crate::envelope::{self, Collected, Entry, Loc, ObjectEntry, RawId, SideKey, Text, TopLevel};
 use crate::finding::{Clip, Finding, FindingCode, Severity};
 use crate::headers::{HeaderInfo, RateLimit};
-use crate::id::Id;
+use crate::id::{Id, UniqueIds};
 use crate::record::ErrorRecord;
 
 /// What the body is, recognised from its bytes.
@@ -68,7 +68,8 @@ pub struct Report<'a> {
     groupings: Vec<Cow<'a, str>>,
     start: Option<Cow<'a, str>>,
     end: Option<Cow<'a, str>>,
-    ids: [Vec<Id<'a>>; 3],
+    /// For each ID-list key, the record holding its IDs (they are stored once).
+    side_owner: [Option<usize>; 3],
     retry_after_secs: Option<u64>,
     retry_after_at: Option<u64>,
     rate_limit: Option<RateLimit>,
@@ -147,17 +148,24 @@ impl<'a> Report<'a> {
 
     /// `unavailable_tweet_ids`, each ID once.
     pub fn unavailable_tweet_ids(&self) -> &[Id<'a>] {
-        &self.ids[SideKey::Unavailable.index()]
+        self.side_ids(SideKey::Unavailable)
     }
 
     /// `unsupported_for_impressions_engagements_tweet_ids`, each ID once.
     pub fn unsupported_for_impressions_engagements_tweet_ids(&self) -> &[Id<'a>] {
-        &self.ids[SideKey::ImpressionsEngagements.index()]
+        self.side_ids(SideKey::ImpressionsEngagements)
     }
 
     /// `unsupported_for_video_views_tweet_ids`, each ID once.
     pub fn unsupported_for_video_views_tweet_ids(&self) -> &[Id<'a>] {
-        &self.ids[SideKey::VideoViews.index()]
+        self.side_ids(SideKey::VideoViews)
+    }
+
+    fn side_ids(&self, key: SideKey) -> &[Id<'a>] {
+        match self.side_owner[key.index()] {
+            Some(index) => self.records[index].tweet_ids(),
+            None => &[],
+        }
     }
 
     /// `retry-after` in seconds, when the header gave seconds.
@@ -180,8 +188,6 @@ impl<'a> Report<'a> {
         fn own(text: Cow<'_, str>) -> Cow<'static, str> {
             Cow::Owned(text.into_owned())
         }
-        let [a, b, c] = self.ids;
-        let own_ids = |ids: Vec<Id<'_>>| ids.into_iter().map(Id::into_owned).collect();
         Report {
             status: self.status,
             shape: self.shape,
@@ -194,7 +200,7 @@ impl<'a> Report<'a> {
             groupings: self.groupings.into_iter().map(own).collect(),
             start: self.start.map(own),
             end: self.end.map(own),
-            ids: [own_ids(a), own_ids(b), own_ids(c)],
+            side_owner: self.side_owner,
             retry_after_secs: self.retry_after_secs,
             retry_after_at: self.retry_after_at,
             rate_limit: self.rate_limit,
@@ -218,7 +224,7 @@ impl Serialize for Report<'_> {
         s.serialize_field("start", &self.start)?;
         s.serialize_field("end", &self.end)?;
         for key in SideKey::ALL {
-            s.serialize_field(key.name(), &self.ids[key.index()])?;
+            s.serialize_field(key.name(), self.side_ids(key))?;
         }
         s.serialize_field("errors", &self.records)?;
         s.serialize_field("findings", &self.findings)?;
@@ -356,7 +362,7 @@ pub(crate) fn build<'a>(status: Option<u16>, headers: HeaderInfo, body: &'a [u8]
             let title = html_title(html);
             let kind = status.map_or(Kind::Unrecognized, Kind::from_status);
             let record = ErrorRecord::new(kind, status).with_message(title);
-            builder.records.push((Loc::HtmlTitle, record));
+            builder.out.push(Loc::HtmlTitle, record);
             Shape::Html
         }
         Sniffed::Text(text) => {
@@ -364,7 +370,7 @@ pub(crate) fn build<'a>(status: Option<u16>, headers: HeaderInfo, body: &'a [u8]
             Shape::Text
         }
         Sniffed::Json(json) => {
-            let mut collected = Collected::default();
+            let mut collected = Collected::new(status);
             match collected.read(json) {
                 Ok(()) => builder.json_body(collected, None),
                 Err(error) => {
@@ -420,40 +426,49 @@ fn html_title(html: &[u8]) -> Option<Cow<'_, str>> {
     Some(title).filter(|title| !title.is_empty())
 }
 
-struct Builder<'a> {
+/// Records and findings as they are made, in body order. The envelope reader
+/// writes message entries straight into it while it reads the body.
+#[derive(Debug)]
+pub(crate) struct Sink<'a> {
     status: Option<u16>,
-    records: Vec<(Loc, ErrorRecord<'a>)>,
-    findings: Vec<Finding>,
-    groupings: Vec<Cow<'a, str>>,
-    start: Option<Cow<'a, str>>,
-    end: Option<Cow<'a, str>>,
-    ids: [Vec<Id<'a>>; 3],
-    body_says_success: bool,
-    body_has_data: bool,
-    body_is_json: bool,
+    records: Vec<ErrorRecord<'a>>,
+    /// Where each record came from, parallel to `records`.
+    locs: Vec<Loc>,
+    pub(crate) findings: Vec<Finding>,
+    /// Message entries seen (in `errors` or a top-level array), and how many of
+    /// them were objects.
+    pub(crate) entries: usize,
+    pub(crate) object_entries: usize,
 }
 
-impl<'a> Builder<'a> {
-    fn new(status: Option<u16>) -> Builder<'a> {
-        Builder {
+impl<'a> Sink<'a> {
+    pub(crate) fn new(status: Option<u16>) -> Sink<'a> {
+        Sink {
             status,
             records: Vec::new(),
+            locs: Vec::new(),
             findings: Vec::new(),
-            groupings: Vec::new(),
-            start: None,
-            end: None,
-            ids: [Vec::new(), Vec::new(), Vec::new()],
-            body_says_success: false,
-            body_has_data: false,
-            body_is_json: false,
+            entries: 0,
+            object_entries: 0,
         }
     }
 
-    fn finding(&mut self, severity: Severity, code: FindingCode, detail: &str, at: Option<String>) {
+    pub(crate) fn finding(
+        &mut self,
+        severity: Severity,
+        code: FindingCode,
+        detail: &str,
+        at: Option<String>,
+    ) {
         self.findings.push(Finding::new(severity, code, detail, at));
     }
 
-    fn text(&mut self, text: Text<'a>, loc: Loc) -> Cow<'a, str> {
+    fn push(&mut self, loc: Loc, record: ErrorRecord<'a>) {
+        self.records.push(record);
+        self.locs.push(loc);
+    }
+
+    pub(crate) fn text(&mut self, text: Text<'a>, loc: Loc) -> Cow<'a, str> {
         if text.lossy {
             self.finding(
                 Severity::Error,
@@ -465,146 +480,23 @@ impl<'a> Builder<'a> {
         text.text
     }
 
-    fn message(&mut self, text: Cow<'a, str>, loc: Loc) {
+    pub(crate) fn message(&mut self, text: Cow<'a, str>, loc: Loc) {
         let record = ErrorRecord::classify(text, self.status, loc, &mut self.findings);
-        self.records.push((loc, record));
+        self.push(loc, record);
     }
 
-    /// Text bodies: one message per non-empty line; the FAQ's `[` and `]` lines
-    /// are not messages.
-    fn text_body(&mut self, bytes: &'a [u8]) {
-        let text: Cow<'a, str> = String::from_utf8_lossy(bytes);
-        if let Err(utf8) = std::str::from_utf8(bytes) {
-            self.finding(
-                Severity::Error,
-                FindingCode::InvalidUtf8,
-                "body holds bytes that are not UTF-8; read with U+FFFD in their place",
-                Some(format!("byte {}", utf8.valid_up_to())),
-            );
-        }
-        let lines: Vec<(usize, Cow<'a, str>)> = match &text {
-            Cow::Borrowed(text) => message_lines(text)
-                .map(|(n, line)| (n, Cow::Borrowed(line)))
-                .collect(),
-            Cow::Owned(text) => message_lines(text)
-                .map(|(n, line)| (n, Cow::Owned(line.to_owned())))
-                .collect(),
-        };
-        for (line, message) in lines {
-            self.message(message, Loc::Line(line));
-        }
-    }
-
-    fn json_body(&mut self, c: Collected<'a>, error: Option<serde_json::Error>) -> Shape {
-        let Collected {
-            top,
-            entries,
-            has_errors_key,
-            side,
-            start,
-            end,
-            fields,
-            other_keys,
-            root_text,
-            findings,
-        } = c;
-        self.findings.extend(findings);
-        self.body_is_json = true;
-        let all_objects = !entries.is_empty()
-            && entries
-                .iter()
-                .all(|(_, entry)| matches!(entry, Entry::Object(..)));
-        let is_string = |raw: Option<&serde_json::value::RawValue>| {
-            raw.is_some_and(|raw| raw.get().starts_with('"'))
-        };
-        let problem = top == TopLevel::Object
-            && (is_string(fields.problem_type) || is_string(fields.title))
-            && (fields.status.is_some() || fields.detail.is_some());
-        let gnip = top == TopLevel::Object && !problem && fields.error.is_some() && !has_errors_key;
-        let mut shape = match top {
-            TopLevel::Object if problem => Shape::ProblemDetails,
-            TopLevel::Object if gnip => Shape::GnipError,
-            TopLevel::Object if all_objects => Shape::V1Objects,
-            TopLevel::Object => Shape::ErrorsObject,
-            TopLevel::Array if all_objects => Shape::V1Objects,
-            TopLevel::Array => Shape::StringArray,
-            TopLevel::String | TopLevel::Scalar => Shape::Text,
-            TopLevel::Unknown => Shape::MalformedJson,
-        };
-
-        // Groupings: every other key, except the fields the shape consumed.
-        // Problem details and Gnip errors carry no data: their other members are
-        // extensions, not groupings.
-        let carries_data = !matches!(shape, Shape::ProblemDetails | Shape::GnipError);
-        for key in other_keys {
-            if carries_data && key.text != "error" {
-                let name = self.text(key, Loc::Root);
-                self.groupings.push(name);
-            }
-        }
-        self.start = start.map(|t| self.text(t, Loc::Key("start")));
-        self.end = end.map(|t| self.text(t, Loc::Key("end")));
-
-        if let Some(raw) = fields.error {
-            self.gnip_error(raw.get());
-        }
-        if problem {
-            let object = ObjectEntry {
-                title: fields.title,
-                problem_type: fields.problem_type,
-                status: fields.status,
-                detail: fields.detail,
-                ..ObjectEntry::default()
-            };
-            self.object(object, Loc::Problem, "");
-        }
-        if let Some(text) = root_text {
-            self.finding(
-                Severity::Warning,
-                FindingCode::UnexpectedValue,
-                "body is a bare JSON string, not an object; read as one message",
-                None,
-            );
-            let text = self.text(text, Loc::Root);
-            self.message(text, Loc::Root);
-        }
-        for (loc, entry) in entries {
-            let loc = match (problem, loc) {
-                (true, Loc::Errors(i)) => Loc::ProblemErrors(i),
-                (_, loc) => loc,
-            };
-            self.entry(entry, loc);
-        }
-        self.side_keys(side);
-
-        self.body_says_success = matches!(shape, Shape::ErrorsObject) && self.records.is_empty();
-        self.body_has_data = !self.groupings.is_empty();
-        if let Some(error) = error {
-            shape = Shape::MalformedJson;
-            self.body_says_success = false;
-            let text = error.to_string();
-            let detail = match text.rsplit_once(" at line ") {
-                Some((message, _)) => message,
-                None => &text,
-            };
-            let at = format!("line {}, column {}", error.line(), error.column());
-            self.finding(
-                Severity::Error,
-                FindingCode::MalformedJson,
-                &format!("body is not valid JSON: {detail}; what came before is kept"),
-                Some(at),
-            );
-        }
-        shape
-    }
-
-    fn entry(&mut self, entry: Entry<'a>, loc: Loc) {
+    /// One entry of `errors` (or of a top-level array), numbered in body order.
+    pub(crate) fn entry(&mut self, entry: Entry<'a>, loc: Loc) {
+        self.entries += 1;
         match entry {
             Entry::Text(text) => {
                 let text = self.text(text, loc);
                 self.message(text, loc);
             }
-            Entry::Object(object, raw) => self.object(object, loc, raw),
+            Entry::Object(object, raw) => {
+                self.object_entries += 1;
+                self.object(object, loc, raw);
+            }
             Entry::Other("null") => self.finding(
                 Severity::Error,
                 FindingCode::UnexpectedValue,
@@ -623,7 +515,7 @@ impl<'a> Builder<'a> {
                 );
                 let record = ErrorRecord::new(Kind::Unrecognized, self.status)
                     .with_message(Some(Cow::Borrowed(raw)));
-                self.records.push((loc, record));
+                self.push(loc, record);
             }
         }
     }
@@ -641,7 +533,7 @@ impl<'a> Builder<'a> {
             .status
             .and_then(|raw| parse_integer(raw.get()))
             .and_then(|status| u16::try_from(status).ok());
-        let string_field = |raw: Option<&'a serde_json::value::RawValue>| {
+        let string_field = |raw: Option<&'a RawValue>| {
             raw.filter(|raw| raw.get().starts_with('"'))
                 .map(|raw| envelope::decode_string(raw.get()))
         };
@@ -687,7 +579,7 @@ impl<'a> Builder<'a> {
                 },
             }
         };
-        self.records.push((loc, record.with_code(code)));
+        self.push(loc, record.with_code(code));
     }
 
     /// Gnip's `error`: a string, or an object with a `message` and maybe a
@@ -706,22 +598,170 @@ impl<'a> Builder<'a> {
                 };
                 self.object(object, Loc::GnipError, raw);
                 if let Some(detail) = detail {
-                    let items: Vec<&'a serde_json::value::RawValue> =
+                    let items: Vec<&'a RawValue> =
                         serde_json::from_str(detail.get()).unwrap_or_default();
                     for (index, item) in items.into_iter().enumerate() {
+                        let entries = self.entries;
                         self.entry(envelope::entry(item), Loc::GnipDetail(index));
+                        self.entries = entries;
                     }
                 }
             }
             Entry::Other(raw) => self.entry(Entry::Other(raw), Loc::GnipError),
         }
     }
+}
 
-    /// The three ID lists: read, checked, each ID once; then attached to the
-    /// first record of the matching kind, or made into a record of their own.
+struct Builder<'a> {
+    out: Sink<'a>,
+    groupings: Vec<Cow<'a, str>>,
+    start: Option<Cow<'a, str>>,
+    end: Option<Cow<'a, str>>,
+    /// For each ID-list key, the record that holds its IDs.
+    side_owner: [Option<usize>; 3],
+    body_says_success: bool,
+    body_has_data: bool,
+    body_is_json: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(status: Option<u16>) -> Builder<'a> {
+        Builder {
+            out: Sink::new(status),
+            groupings: Vec::new(),
+            start: None,
+            end: None,
+            side_owner: [None; 3],
+            body_says_success: false,
+            body_has_data: false,
+            body_is_json: false,
+        }
+    }
+
+    fn finding(&mut self, severity: Severity, code: FindingCode, detail: &str, at: Option<String>) {
+        self.out.finding(severity, code, detail, at);
+    }
+
+    /// Text bodies: one message per non-empty line; the FAQ's `[` and `]` lines
+    /// are not messages.
+    fn text_body(&mut self, bytes: &'a [u8]) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                for (line, message) in message_lines(text) {
+                    self.out.message(Cow::Borrowed(message), Loc::Line(line));
+                }
+            }
+            Err(utf8) => {
+                self.finding(
+                    Severity::Error,
+                    FindingCode::InvalidUtf8,
+                    "body holds bytes that are not UTF-8; read with U+FFFD in their place",
+                    Some(format!("byte {}", utf8.valid_up_to())),
+                );
+                let text = String::from_utf8_lossy(bytes);
+                for (line, message) in message_lines(&text) {
+                    self.out
+                        .message(Cow::Owned(message.to_owned()), Loc::Line(line));
+                }
+            }
+        }
+    }
+
+    fn json_body(&mut self, c: Collected<'a>, error: Option<serde_json::Error>) -> Shape {
+        let Collected {
+            top,
+            has_errors_key,
+            side,
+            start,
+            end,
+            fields,
+            other_keys,
+            sink,
+        } = c;
+        self.out = sink;
+        self.body_is_json = true;
+        let all_objects = self.out.entries > 0 && self.out.object_entries == self.out.entries;
+        let is_string = |raw: Option<&RawValue>| raw.is_some_and(|raw| raw.get().starts_with('"'));
+        let problem = top == TopLevel::Object
+            && (is_string(fields.problem_type) || is_string(fields.title))
+            && (fields.status.is_some() || fields.detail.is_some());
+        let gnip = top == TopLevel::Object && !problem && fields.error.is_some() && !has_errors_key;
+        let mut shape = match top {
+            TopLevel::Object if problem => Shape::ProblemDetails,
+            TopLevel::Object if gnip => Shape::GnipError,
+            TopLevel::Object if all_objects => Shape::V1Objects,
+            TopLevel::Object => Shape::ErrorsObject,
+            TopLevel::Array if all_objects => Shape::V1Objects,
+            TopLevel::Array => Shape::StringArray,
+            TopLevel::String | TopLevel::Scalar => Shape::Text,
+            TopLevel::Unknown => Shape::MalformedJson,
+        };
+
+        // Groupings: every other key, except the fields the shape consumed.
+        // Problem details and Gnip errors carry no data: their other members are
+        // extensions, not groupings.
+        let carries_data = !matches!(shape, Shape::ProblemDetails | Shape::GnipError);
+        for key in other_keys {
+            if carries_data && key.text != "error" {
+                let name = self.out.text(key, Loc::Root);
+                self.groupings.push(name);
+            }
+        }
+        self.start = start.map(|t| self.out.text(t, Loc::Key("start")));
+        self.end = end.map(|t| self.out.text(t, Loc::Key("end")));
+
+        // The Gnip `error` and the problem itself come before the entries they
+        // may carry.
+        let before = self.out.records.len();
+        if let Some(raw) = fields.error {
+            self.out.gnip_error(raw.get());
+        }
+        if problem {
+            let object = ObjectEntry {
+                title: fields.title,
+                problem_type: fields.problem_type,
+                status: fields.status,
+                detail: fields.detail,
+                ..ObjectEntry::default()
+            };
+            self.out.object(object, Loc::Problem, "");
+        }
+        let added = self.out.records.len() - before;
+        self.out.records.rotate_right(added);
+        self.out.locs.rotate_right(added);
+
+        self.side_keys(side);
+
+        self.body_says_success =
+            matches!(shape, Shape::ErrorsObject) && self.out.records.is_empty();
+        self.body_has_data = !self.groupings.is_empty();
+        if let Some(error) = error {
+            shape = Shape::MalformedJson;
+            self.body_says_success = false;
+            let text = error.to_string();
+            let detail = match text.rsplit_once(" at line ") {
+                Some((message, _)) => message,
+                None => &text,
+            };
+            let at = format!("line {}, column {}", error.line(), error.column());
+            self.finding(
+                Severity::Error,
+                FindingCode::MalformedJson,
+                &format!("body is not valid JSON: {detail}; what came before is kept"),
+                Some(at),
+            );
+        }
+        shape
+    }
+
+    /// The three ID lists: read, checked, each ID once; then given to the first
+    /// record of the matching kind, or made into a record of their own.
     fn side_keys(&mut self, side: [(bool, Vec<(Loc, RawId<'a>)>); 3]) {
         let present_keys = [side[0].0, side[1].0, side[2].0];
         for (key, (present, raws)) in SideKey::ALL.into_iter().zip(side) {
+            if !present {
+                continue;
+            }
             let ids = self.read_ids(raws);
             let kind = match key {
                 SideKey::Unavailable => Kind::TweetsUnavailable,
@@ -729,38 +769,40 @@ impl<'a> Builder<'a> {
                 SideKey::VideoViews => Kind::VideoViewsTooOld,
             };
             let target = self
+                .out
                 .records
-                .iter_mut()
-                .find(|(_, record)| record.kind() == kind && record.tweet_ids().is_empty());
+                .iter()
+                .position(|record| record.kind() == kind && record.tweet_ids().is_empty());
             match target {
-                Some((loc, record)) if present => {
+                Some(index) => {
+                    let record = &mut self.out.records[index];
                     let mismatch = record
                         .count()
                         .filter(|&count| usize::try_from(count).ok() != Some(ids.len()));
-                    record.set_tweet_ids(ids.clone());
                     if let Some(count) = mismatch {
                         let detail = format!(
                             "message says {count} IDs, '{}' lists {}",
                             key.name(),
                             ids.len()
                         );
-                        let at = loc.at();
+                        let at = self.out.locs[index].at();
                         self.finding(Severity::Warning, FindingCode::CountMismatch, &detail, at);
                     }
+                    self.out.records[index].set_tweet_ids(ids);
+                    self.side_owner[key.index()] = Some(index);
                 }
-                Some(_) => {}
                 None if !ids.is_empty() => {
-                    let mut record = ErrorRecord::new(kind, self.status);
-                    record.set_tweet_ids(ids.clone());
-                    self.records.push((Loc::SideValue(key), record));
+                    let mut record = ErrorRecord::new(kind, self.out.status);
+                    record.set_tweet_ids(ids);
+                    self.side_owner[key.index()] = Some(self.out.records.len());
+                    self.out.push(Loc::SideValue(key), record);
                 }
                 None => {}
             }
-            self.ids[key.index()] = ids;
         }
         // Messages that name IDs when their key is absent altogether.
         let mut missing = Vec::new();
-        for (loc, record) in &self.records {
+        for (record, loc) in self.out.records.iter().zip(&self.out.locs) {
             let key = match record.kind() {
                 Kind::TweetsUnavailable if record.count().is_some_and(|n| n > 0) => {
                     SideKey::Unavailable
@@ -782,56 +824,13 @@ impl<'a> Builder<'a> {
                 at,
             );
         }
-        // IDs in message text: checked and each kept once.
-        let mut text_findings = Vec::new();
-        for (loc, record) in &mut self.records {
-            if record.kind() != Kind::ForbiddenTweets {
-                continue;
-            }
-            let mut seen = HashSet::new();
-            let mut kept = Vec::with_capacity(record.tweet_ids().len());
-            for id in record.tweet_ids() {
-                if !id.is_valid() {
-                    text_findings.push((
-                        FindingCode::InvalidId,
-                        format!(
-                            "'{}' is not a decimal u64 Tweet ID; kept verbatim",
-                            Clip(&id.to_string())
-                        ),
-                        loc.at(),
-                    ));
-                }
-                if seen.insert(id.clone()) {
-                    kept.push(id.clone());
-                } else {
-                    text_findings.push((
-                        FindingCode::DuplicateId,
-                        format!(
-                            "Tweet ID '{}' is named more than once; kept once",
-                            Clip(&id.to_string())
-                        ),
-                        loc.at(),
-                    ));
-                }
-            }
-            record.set_tweet_ids(kept);
-        }
-        for (code, detail, at) in text_findings {
-            let severity = if code == FindingCode::InvalidId {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            self.finding(severity, code, &detail, at);
-        }
     }
 
     fn read_ids(&mut self, raws: Vec<(Loc, RawId<'a>)>) -> Vec<Id<'a>> {
-        let mut seen = HashSet::with_capacity(raws.len());
-        let mut ids = Vec::with_capacity(raws.len());
+        let mut ids = UniqueIds::with_capacity(raws.len());
         for (loc, raw) in raws {
             let id = match raw {
-                RawId::Str(text) => Id::parse(self.text(text, loc)),
+                RawId::Str(text) => Id::parse(self.out.text(text, loc)),
                 RawId::Number(number) => {
                     self.finding(
                         Severity::Error,
@@ -843,45 +842,23 @@ impl<'a> Builder<'a> {
                 }
                 RawId::Other(other) => Id::Invalid(Cow::Borrowed(other)),
             };
-            if !id.is_valid() {
-                self.finding(
-                    Severity::Error,
-                    FindingCode::InvalidId,
-                    &format!(
-                        "'{}' is not a decimal u64 Tweet ID; kept verbatim",
-                        Clip(&id.to_string())
-                    ),
-                    loc.at(),
-                );
-            }
-            if seen.insert(id.clone()) {
-                ids.push(id);
-            } else {
-                self.finding(
-                    Severity::Warning,
-                    FindingCode::DuplicateId,
-                    &format!(
-                        "Tweet ID '{}' is listed more than once; kept once",
-                        Clip(&id.to_string())
-                    ),
-                    loc.at(),
-                );
-            }
+            check_id(id, &mut ids, loc, "listed", &mut self.out.findings);
         }
-        ids
+        ids.into_vec()
     }
 
     fn finish(mut self, shape: Shape, headers: HeaderInfo) -> Report<'a> {
-        let status = self.status;
-        let from_body = self.records.len();
+        let status = self.out.status;
+        let from_body = self.out.records.len();
         if let Some(status) = status {
-            if self.records.is_empty() && !(200..=299).contains(&status) {
+            if self.out.records.is_empty() && !(200..=299).contains(&status) {
                 let record = ErrorRecord::new(Kind::from_status(status), Some(status));
-                self.records.push((Loc::Status, record));
+                self.out.push(Loc::Status, record);
             }
             // Status and body disagree.
             let mut mismatches = Vec::new();
-            for (loc, record) in &self.records[..from_body] {
+            let body_records = self.out.records[..from_body].iter().zip(&self.out.locs);
+            for (record, loc) in body_records {
                 if !record.kind().expects_status(status) {
                     mismatches.push((
                         format!(
@@ -917,7 +894,7 @@ impl<'a> Builder<'a> {
             }
         }
         let bare_json_string = shape == Shape::Text && self.body_is_json;
-        let success_or_unknown = status.map_or(true, |s| (200..=299).contains(&s));
+        let success_or_unknown = status.is_none_or(|s| (200..=299).contains(&s));
         // Proxies answer errors with HTML pages and empty bodies (a documented
         // shape): only a success, or a body with no status, must be JSON.
         let proxy_error = matches!(shape, Shape::Html | Shape::Empty) && !success_or_unknown;
@@ -942,20 +919,54 @@ impl<'a> Builder<'a> {
                 None,
             );
         }
-        self.findings.extend(headers.findings);
+        let mut findings = self.out.findings;
+        findings.extend(headers.findings);
         Report {
             status,
             shape,
-            records: self.records.into_iter().map(|(_, record)| record).collect(),
-            findings: self.findings,
+            records: self.out.records,
+            findings,
             groupings: self.groupings,
             start: self.start,
             end: self.end,
-            ids: self.ids,
+            side_owner: self.side_owner,
             retry_after_secs: headers.retry_after_secs,
             retry_after_at: headers.retry_after_at,
             rate_limit: headers.rate_limit,
         }
+    }
+}
+
+/// Checks one ID and keeps it once in `ids`: `invalid_id` when it is not a
+/// canonical `u64`, `duplicate_id` when `ids` has it already.
+pub(crate) fn check_id<'a>(
+    id: Id<'a>,
+    ids: &mut UniqueIds<'a>,
+    loc: Loc,
+    verb: &str,
+    findings: &mut Vec<Finding>,
+) {
+    if !id.is_valid() {
+        findings.push(Finding::new(
+            Severity::Error,
+            FindingCode::InvalidId,
+            format!(
+                "'{}' is not a decimal u64 Tweet ID; kept verbatim",
+                Clip(&id.to_string())
+            ),
+            loc.at(),
+        ));
+    }
+    if let Err(id) = ids.push(id) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            FindingCode::DuplicateId,
+            format!(
+                "Tweet ID '{}' is {verb} more than once; kept once",
+                Clip(&id.to_string())
+            ),
+            loc.at(),
+        ));
     }
 }
 
