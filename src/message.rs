@@ -159,31 +159,27 @@ fn tag_no_case<'i>(word: &'static str) -> impl Fn(&'i str) -> Res<'i, &'i str> {
 }
 
 /// Matches the words of `phrase` ignoring ASCII case, with any run of white space
-/// (space, tab, CR, LF) where the phrase has one space. One pass over the phrase's
-/// bytes: no splitting, no allocation.
+/// (space, tab, CR, LF) where the phrase has one space. Each word is compared as a
+/// whole slice; nothing is allocated.
 fn words<'i>(phrase: &'static str) -> impl Fn(&'i str) -> Res<'i, ()> {
     debug_assert!(phrase.is_ascii());
     move |input: &'i str| {
         let bytes = input.as_bytes();
-        let is_space = |at: usize| matches!(bytes.get(at), Some(b' ' | b'\t' | b'\r' | b'\n'));
         let mut at = 0;
-        for &expected in phrase.as_bytes() {
-            if expected == b' ' {
+        for (index, word) in phrase.split(' ').enumerate() {
+            if index > 0 {
                 let start = at;
-                while is_space(at) {
+                while matches!(bytes.get(at), Some(b' ' | b'\t' | b'\r' | b'\n')) {
                     at += 1;
                 }
                 if at == start {
                     return Err(tag_error(&input[at..]));
                 }
-            } else if bytes
-                .get(at)
-                .is_some_and(|b| b.eq_ignore_ascii_case(&expected))
-            {
-                at += 1;
-            } else {
+            }
+            match bytes.get(at..at + word.len()) {
+                Some(head) if head.eq_ignore_ascii_case(word.as_bytes()) => at += word.len(),
                 // `at` follows ASCII bytes only, so it is a character boundary.
-                return Err(tag_error(&input[at..]));
+                _ => return Err(tag_error(&input[at..])),
             }
         }
         Ok((&input[at..], ()))
