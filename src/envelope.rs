@@ -16,7 +16,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::finding::{Clip, Finding, FindingCode, Severity};
-use crate::report::Sink;
+use crate::id::{Id, UniqueIds};
+use crate::report::{check_id, Sink};
 
 /// Where in the body something was read: used for finding locations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -302,7 +303,10 @@ pub(crate) struct Collected<'a> {
     /// Whether an `errors` key was present.
     pub(crate) has_errors_key: bool,
     /// The three ID lists: whether the key was present, and its entries.
-    pub(crate) side: [(bool, Vec<(Loc, RawId<'a>)>); 3],
+    /// Each ID is checked and kept once as it is read.
+    pub(crate) side: [(bool, UniqueIds<'a>); 3],
+    /// How many entries each ID list had, duplicates included.
+    side_seen: [usize; 3],
     pub(crate) start: Option<Text<'a>>,
     pub(crate) end: Option<Text<'a>>,
     pub(crate) fields: TopFields<'a>,
@@ -320,6 +324,7 @@ impl<'a> Collected<'a> {
             top: TopLevel::Unknown,
             has_errors_key: false,
             side: Default::default(),
+            side_seen: [0; 3],
             start: None,
             end: None,
             fields: TopFields::default(),
@@ -345,6 +350,27 @@ impl<'a> Collected<'a> {
             ),
             Some(format!("$.{key}")),
         ));
+    }
+
+    /// Reads one ID of a list: `id_not_string`, `invalid_id` and `duplicate_id`
+    /// findings as they apply; each ID kept once.
+    fn push_id(&mut self, key: SideKey, loc: Loc, raw: RawId<'a>) {
+        self.side_seen[key.index()] += 1;
+        let id = match raw {
+            RawId::Str(text) => Id::parse(self.sink.text(text, loc)),
+            RawId::Number(number) => {
+                self.sink.finding(
+                    Severity::Error,
+                    FindingCode::IdNotString,
+                    &format!("Tweet ID {} is a JSON number, not a string", Clip(number)),
+                    loc.at(),
+                );
+                Id::parse(number)
+            }
+            RawId::Other(other) => Id::Invalid(Cow::Borrowed(other)),
+        };
+        let ids = &mut self.side[key.index()].1;
+        check_id(id, ids, loc, "listed", &mut self.sink.findings);
     }
 
     /// A body that is one JSON string: read as one message, with a finding.
@@ -591,9 +617,9 @@ impl<'de> DeserializeSeed<'de> for Ids<'_, 'de> {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
                 let IdsVisitor(c, key) = self;
-                let list = &mut c.side[key.index()].1;
                 while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-                    list.push((Loc::Id(key, list.len()), raw_id(raw)));
+                    let loc = Loc::Id(key, c.side_seen[key.index()]);
+                    c.push_id(key, loc, raw_id(raw));
                 }
                 Ok(())
             }
@@ -607,8 +633,7 @@ impl<'de> DeserializeSeed<'de> for Ids<'_, 'de> {
                     text: Cow::Borrowed(v),
                     lossy: false,
                 };
-                let list = &mut c.side[key.index()].1;
-                list.push((Loc::SideValue(key), RawId::Str(text)));
+                c.push_id(key, Loc::SideValue(key), RawId::Str(text));
                 Ok(())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
@@ -621,8 +646,7 @@ impl<'de> DeserializeSeed<'de> for Ids<'_, 'de> {
                     text: Cow::Owned(v.to_owned()),
                     lossy: false,
                 };
-                let list = &mut c.side[key.index()].1;
-                list.push((Loc::SideValue(key), RawId::Str(text)));
+                c.push_id(key, Loc::SideValue(key), RawId::Str(text));
                 Ok(())
             }
             fn visit_unit<E: de::Error>(self) -> Result<(), E> {

@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::classify::{Kind, Retry};
-use crate::envelope::{self, Collected, Entry, Loc, ObjectEntry, RawId, SideKey, Text, TopLevel};
+use crate::envelope::{self, Collected, Entry, Loc, ObjectEntry, SideKey, Text, TopLevel};
 use crate::finding::{Clip, Finding, FindingCode, Severity};
 use crate::headers::{HeaderInfo, RateLimit};
 use crate::id::{Id, UniqueIds};
@@ -677,6 +677,7 @@ impl<'a> Builder<'a> {
             fields,
             other_keys,
             sink,
+            ..
         } = c;
         self.out = sink;
         self.body_is_json = true;
@@ -756,13 +757,13 @@ impl<'a> Builder<'a> {
 
     /// The three ID lists: read, checked, each ID once; then given to the first
     /// record of the matching kind, or made into a record of their own.
-    fn side_keys(&mut self, side: [(bool, Vec<(Loc, RawId<'a>)>); 3]) {
+    fn side_keys(&mut self, side: [(bool, UniqueIds<'a>); 3]) {
         let present_keys = [side[0].0, side[1].0, side[2].0];
-        for (key, (present, raws)) in SideKey::ALL.into_iter().zip(side) {
+        for (key, (present, ids)) in SideKey::ALL.into_iter().zip(side) {
             if !present {
                 continue;
             }
-            let ids = self.read_ids(raws);
+            let ids = ids.into_vec();
             let kind = match key {
                 SideKey::Unavailable => Kind::TweetsUnavailable,
                 SideKey::ImpressionsEngagements => Kind::ImpressionsEngagementsTooOld,
@@ -824,27 +825,6 @@ impl<'a> Builder<'a> {
                 at,
             );
         }
-    }
-
-    fn read_ids(&mut self, raws: Vec<(Loc, RawId<'a>)>) -> Vec<Id<'a>> {
-        let mut ids = UniqueIds::with_capacity(raws.len());
-        for (loc, raw) in raws {
-            let id = match raw {
-                RawId::Str(text) => Id::parse(self.out.text(text, loc)),
-                RawId::Number(number) => {
-                    self.finding(
-                        Severity::Error,
-                        FindingCode::IdNotString,
-                        &format!("Tweet ID {} is a JSON number, not a string", Clip(number)),
-                        loc.at(),
-                    );
-                    Id::parse(number)
-                }
-                RawId::Other(other) => Id::Invalid(Cow::Borrowed(other)),
-            };
-            check_id(id, &mut ids, loc, "listed", &mut self.out.findings);
-        }
-        ids.into_vec()
     }
 
     fn finish(mut self, shape: Shape, headers: HeaderInfo) -> Report<'a> {
