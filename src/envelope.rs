@@ -231,21 +231,56 @@ fn raw_id(raw: &RawValue) -> RawId<'_> {
 }
 
 /// An object in an `errors` array, a Gnip `error`, or a problem-details body:
-/// the fields any of them may carry, unknown fields ignored.
-#[derive(Debug, Default, Deserialize)]
+/// the fields any of them may carry, each kept as its raw JSON (any type), the
+/// first of a repeated field used, unknown fields skipped. Reading it never fails
+/// on a field's type, so a wrong-typed field cannot cost the rest of the body.
+#[derive(Debug, Default)]
 pub(crate) struct ObjectEntry<'a> {
-    #[serde(borrow, default)]
-    pub(crate) message: Option<Text<'a>>,
-    #[serde(borrow, default)]
+    pub(crate) message: Option<&'a RawValue>,
     pub(crate) code: Option<&'a RawValue>,
-    #[serde(borrow, default)]
     pub(crate) title: Option<&'a RawValue>,
-    #[serde(borrow, default)]
     pub(crate) detail: Option<&'a RawValue>,
-    #[serde(borrow, default, rename = "type")]
     pub(crate) problem_type: Option<&'a RawValue>,
-    #[serde(borrow, default)]
     pub(crate) status: Option<&'a RawValue>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for ObjectEntry<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor;
+        impl<'de> Visitor<'de> for ObjectVisitor {
+            type Value = ObjectEntry<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an error object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut object = ObjectEntry::default();
+                while let Some(key) = map.next_key::<Text<'de>>()? {
+                    let slot = match key.text.as_ref() {
+                        "message" => &mut object.message,
+                        "code" => &mut object.code,
+                        "title" => &mut object.title,
+                        "detail" => &mut object.detail,
+                        "type" => &mut object.problem_type,
+                        "status" => &mut object.status,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    let raw: &'de RawValue = map.next_value()?;
+                    slot.get_or_insert(raw);
+                }
+                Ok(object)
+            }
+        }
+        deserializer.deserialize_map(ObjectVisitor)
+    }
+}
+
+/// The decoded text of a raw JSON value when it is a string.
+pub(crate) fn string_value(raw: Option<&RawValue>) -> Option<Text<'_>> {
+    raw.filter(|raw| raw.get().starts_with('"'))
+        .map(|raw| decode_string(raw.get()))
 }
 
 /// One entry of a message list.
@@ -340,14 +375,11 @@ impl<'a> Collected<'a> {
         deserializer.end()
     }
 
-    fn duplicate(&mut self, key: &str) {
+    fn duplicate(&mut self, key: &str, kept: &str) {
         self.sink.findings.push(Finding::new(
             Severity::Warning,
             FindingCode::DuplicateKey,
-            format!(
-                "key '{}' appears more than once; every value was kept",
-                Clip(key)
-            ),
+            format!("key '{}' appears more than once; {kept}", Clip(key)),
             Some(format!("$.{key}")),
         ));
     }
@@ -418,7 +450,7 @@ impl<'de> Visitor<'de> for Top<'_, 'de> {
             match key.text.as_ref() {
                 "errors" => {
                     if c.has_errors_key {
-                        c.duplicate("errors");
+                        c.duplicate("errors", "every value was kept");
                     }
                     c.has_errors_key = true;
                     map.next_value_seed(Errors(c))?;
@@ -437,7 +469,7 @@ impl<'de> Visitor<'de> for Top<'_, 'de> {
                         c.unexpected(Loc::Key(name), &format!("'{name}' is not a string"));
                     }
                     if already {
-                        c.duplicate(name);
+                        c.duplicate(name, "the first value was used");
                     }
                 }
                 "title" | "type" | "status" | "detail" | "error" => {
@@ -452,22 +484,30 @@ impl<'de> Visitor<'de> for Top<'_, 'de> {
                     };
                     if slot.is_none() {
                         *slot = Some(raw);
-                        c.other_keys.push(key);
+                        // A grouping of that name, unless the shape uses the field.
+                        if raw.get().starts_with('{') {
+                            c.other_keys.push(key);
+                        }
                     } else {
-                        c.duplicate(&key.text);
+                        c.duplicate(&key.text, "the first value was used");
                     }
                 }
                 name => match SideKey::from_name(name) {
                     Some(side) => {
                         if c.side[side.index()].0 {
-                            c.duplicate(side.name());
+                            c.duplicate(side.name(), "every value was kept");
                         }
                         c.side[side.index()].0 = true;
                         map.next_value_seed(Ids(c, side))?;
                     }
                     None => {
-                        map.next_value::<IgnoredAny>()?;
+                        // Listed before its value is skipped, so a grouping cut
+                        // off by a truncation is still named; dropped again when
+                        // the value is not an object (groupings are objects).
                         c.other_keys.push(key);
+                        if !map.next_value_seed(IsObject)? {
+                            c.other_keys.pop();
+                        }
                     }
                 },
             }
@@ -518,6 +558,49 @@ impl<'de> Visitor<'de> for Top<'_, 'de> {
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         self.0.top = TopLevel::Scalar;
         Ok(())
+    }
+}
+
+/// Skips a value, saying whether it was an object (without building it).
+struct IsObject;
+
+impl<'de> DeserializeSeed<'de> for IsObject {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        struct IsObjectVisitor;
+        impl<'de> Visitor<'de> for IsObjectVisitor {
+            type Value = bool;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(true)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(false)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+                Ok(false)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+                Ok(false)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+                Ok(false)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+                Ok(false)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+                Ok(false)
+            }
+            fn visit_unit<E>(self) -> Result<bool, E> {
+                Ok(false)
+            }
+        }
+        deserializer.deserialize_any(IsObjectVisitor)
     }
 }
 
@@ -721,8 +804,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_grouping_names_in_order() {
-        let c = read(r#"{"b":{"x":[1,{"y":2}]},"errors":[],"a":"s"}"#);
+        let c = read(r#"{"b":{"x":[1,{"y":2}]},"errors":[],"a":{},"s":"x","n":[1],"status":500}"#);
         let names: Vec<_> = c.other_keys.iter().map(|k| k.text.as_ref()).collect();
+        // Groupings are objects: scalar and array values are not data.
         assert_eq!(names, ["b", "a"]);
     }
 

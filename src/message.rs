@@ -11,8 +11,8 @@
 //! leave the field empty and say why.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till, take_while1};
-use nom::character::complete::{char, digit1, multispace0, multispace1, one_of};
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1, multispace0, multispace1};
 use nom::combinator::{all_consuming, opt, rest, value};
 use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded, terminated};
@@ -267,10 +267,7 @@ fn tweets_unavailable(input: &str) -> Res<'_, Form<'_>> {
 /// `… for tweets older than 90 days (PERIOD) are not supported`: the age limit and
 /// the verbatim text inside the optional parentheses.
 fn older_than(input: &str) -> Res<'_, (Number<'_>, Option<&str>)> {
-    let period = preceded(
-        multispace0,
-        delimited(char('('), take_till(|c| c == ')'), char(')')),
-    );
+    let period = preceded(multispace0, parenthesized);
     let (input, (_, _, days, _, _, _, period, _, _)) = (
         words("for tweets older than"),
         multispace1,
@@ -284,6 +281,24 @@ fn older_than(input: &str) -> Res<'_, (Number<'_>, Option<&str>)> {
     )
         .parse(input)?;
     Ok((input, (days, period)))
+}
+
+/// The text between `(` and the last `)` of the input, which may itself hold
+/// parentheses: `(90 days (UTC)) are not supported` gives `90 days (UTC)`.
+fn parenthesized(input: &str) -> Res<'_, &str> {
+    let (inside, _) = char('(').parse(input)?;
+    match inside.rfind(')') {
+        // `)` is ASCII, so both slices start and end on character boundaries.
+        Some(end) => Ok((&inside[end + 1..], &inside[..end])),
+        None => Err(tag_error(inside)),
+    }
+}
+
+/// A further sentence after a form's fixed words (`. Please adjust your request
+/// and try again`): the API's wording of such advice varies and is not part of
+/// the form.
+fn further_sentence(input: &str) -> Res<'_, ()> {
+    value((), (multispace0, char('.'), multispace1, rest)).parse(input)
 }
 
 /// `Impressions & engagements for tweets older than 90 days (PERIOD) are not supported`
@@ -336,49 +351,32 @@ fn forbidden_metrics(input: &str) -> Res<'_, Form<'_>> {
 }
 
 /// `One or more of the groupBys you have specified are not supported: (engagement.hour). Please adjust your request and try again.`
+/// (any further sentence after the list is accepted).
 fn unsupported_grouping(input: &str) -> Res<'_, Form<'_>> {
     let groupings = delimited(
         (char('('), multispace0),
         list(name_token),
         (multispace0, char(')')),
     );
-    let advice = preceded(
-        (multispace0, opt(char('.')), multispace0),
-        words("please adjust your request and try again"),
-    );
     let (input, (_, _, groupings, _)) = (
         words("one or more of the groupbys you have specified are not supported"),
         colon,
         groupings,
-        opt(advice),
+        opt(further_sentence),
     )
         .parse(input)?;
     Ok((input, Form::UnsupportedGrouping { groupings }))
 }
 
 /// `This request requires gzip compression. Retry the request after setting 'Accept-Encoding' header in the request to 'gzip'.`
+/// (any further sentence after the first is accepted).
 fn gzip_required(input: &str) -> Res<'_, Form<'_>> {
-    fn quoted<'i>(word: &'static str) -> impl FnMut(&'i str) -> Res<'i, ()> {
-        move |input: &'i str| {
-            let quote = || opt(one_of("'\"`"));
-            value((), (quote(), tag_no_case(word), quote())).parse(input)
-        }
-    }
-    let advice = preceded(
-        (multispace0, opt(char('.')), multispace0),
-        (
-            words("retry the request after setting"),
-            multispace1,
-            quoted("accept-encoding"),
-            multispace1,
-            words("header in the request to"),
-            multispace1,
-            quoted("gzip"),
-        ),
-    );
     value(
         Form::GzipRequired,
-        (words("this request requires gzip compression"), opt(advice)),
+        (
+            words("this request requires gzip compression"),
+            opt(further_sentence),
+        ),
     )
     .parse(input)
 }
@@ -589,6 +587,40 @@ mod tests {
             Some(Form::UnsupportedGrouping {
                 groupings: vec!["engagement.day", "engagement.hour"]
             })
+        );
+    }
+
+    #[test]
+    fn further_sentences_are_accepted_but_run_on_words_are_not() {
+        assert_eq!(
+            recognize("One or more of the groupBys you have specified are not supported: (engagement.hour). Please adjust the request."),
+            Some(Form::UnsupportedGrouping { groupings: vec!["engagement.hour"] })
+        );
+        assert_eq!(
+            recognize("This request requires gzip compression. Please retry with gzip."),
+            Some(Form::GzipRequired)
+        );
+        assert_eq!(
+            recognize("This request requires gzip compression and more"),
+            None
+        );
+        assert_eq!(
+            recognize("One or more of the groupBys you have specified are not supported: (a) b"),
+            None
+        );
+    }
+
+    #[test]
+    fn period_may_hold_parentheses() {
+        assert_eq!(
+            recognize("Impressions & engagements for tweets older than 90 days (90 days (UTC)) are not supported"),
+            Some(Form::ImpressionsTooOld { days: n("90"), period: Some("90 days (UTC)") })
+        );
+        assert_eq!(
+            recognize(
+                "Impressions & engagements for tweets older than 90 days (x are not supported"
+            ),
+            None
         );
     }
 

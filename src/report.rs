@@ -373,19 +373,102 @@ pub(crate) fn build<'a>(status: Option<u16>, headers: HeaderInfo, body: &'a [u8]
             let mut collected = Collected::new(status);
             match collected.read(json) {
                 Ok(()) => builder.json_body(collected, None),
-                Err(error) => {
-                    if let Err(utf8) = std::str::from_utf8(json) {
-                        // Bytes that are not UTF-8 inside a string: read a lossy
-                        // copy, then detach the result from it.
+                Err(error) => match std::str::from_utf8(json) {
+                    // Bytes that are not UTF-8 inside a string: read a lossy
+                    // copy, then detach the result from it.
+                    Err(utf8) => {
                         let offset = body.len() - json.len() + utf8.valid_up_to();
                         return build_lossy(status, headers, json, offset);
                     }
-                    builder.json_body(collected, Some(error))
-                }
+                    Ok(text) => {
+                        // A lone surrogate escape where serde_json insists on a
+                        // string: read a copy with U+FFFD escapes in their place.
+                        if let Some((fixed, offset)) = replace_lone_surrogates(text) {
+                            let offset = body.len() - json.len() + offset;
+                            return build_replaced(status, headers, &fixed, offset);
+                        }
+                        // The FAQ's `[ message; ]` listing whose first message
+                        // starts with a digit or a JSON literal.
+                        if is_text_listing(text) {
+                            builder.text_body(json);
+                            Shape::Text
+                        } else {
+                            builder.json_body(collected, Some(error))
+                        }
+                    }
+                },
             }
         }
     };
     builder.finish(shape, headers)
+}
+
+fn build_replaced(
+    status: Option<u16>,
+    headers: HeaderInfo,
+    json: &str,
+    first_bad_byte: usize,
+) -> Report<'static> {
+    let mut report = build(status, headers, json.as_bytes()).into_owned();
+    report.findings.insert(
+        0,
+        Finding::new(
+            Severity::Error,
+            FindingCode::InvalidUtf8,
+            "body holds a lone surrogate escape; read with U+FFFD in its place",
+            Some(format!("byte {first_bad_byte}")),
+        ),
+    );
+    report
+}
+
+/// A copy of `json` with every `\uXXXX` escape of a lone surrogate replaced by
+/// `\ufffd`, and the offset of the first, or `None` when there is none.
+fn replace_lone_surrogates(json: &str) -> Option<(String, usize)> {
+    let bytes = json.as_bytes();
+    let surrogate_at = |at: usize| -> Option<u16> {
+        let hex = json.get(at..at + 6)?.strip_prefix("\\u")?;
+        let value = u16::from_str_radix(hex, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&value).then_some(value)
+    };
+    let mut out: Option<(String, usize)> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        match surrogate_at(at) {
+            // A high surrogate followed by a low one is a valid pair.
+            Some(0xD800..=0xDBFF) if surrogate_at(at + 6).is_some_and(|low| low >= 0xDC00) => {
+                at += 12;
+            }
+            Some(_) => {
+                let (text, _) = out.get_or_insert_with(|| (String::with_capacity(json.len()), at));
+                text.push_str(&json[copied..at]);
+                text.push_str("\\ufffd");
+                at += 6;
+                copied = at;
+            }
+            // Any other escape: skip it whole (so `\\` is not read as a start).
+            None => at += 2,
+        }
+    }
+    let (mut text, first) = out?;
+    text.push_str(&json[copied..]);
+    Some((text, first))
+}
+
+/// Whether a body that failed to read as JSON is the FAQ's text listing: `[`,
+/// lines of messages, `]`, with the first message not starting like a JSON value.
+fn is_text_listing(text: &str) -> bool {
+    let trimmed = text.trim();
+    let Some(inner) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
+        return false;
+    };
+    let first = inner.trim_start();
+    inner.contains('\n') && !first.starts_with(['"', '{', '[', ']'])
 }
 
 fn build_lossy(
@@ -524,23 +607,14 @@ impl<'a> Sink<'a> {
     /// a mapped v1.1 `code`, then a mapped problem `type`, then a recognised
     /// message, then a problem `status`; otherwise the record is unrecognised.
     fn object(&mut self, object: ObjectEntry<'a>, loc: Loc, raw: &'a str) {
-        let code = object.code.and_then(|raw| parse_integer(raw.get()));
-        let problem_type = object
-            .problem_type
-            .filter(|raw| raw.get().starts_with('"'))
-            .map(|raw| envelope::decode_string(raw.get()));
-        let problem_status = object
-            .status
-            .and_then(|raw| parse_integer(raw.get()))
+        let code = self.integer(object.code, "code", loc);
+        let problem_type = envelope::string_value(object.problem_type);
+        let problem_status = self
+            .integer(object.status, "status", loc)
             .and_then(|status| u16::try_from(status).ok());
-        let string_field = |raw: Option<&'a RawValue>| {
-            raw.filter(|raw| raw.get().starts_with('"'))
-                .map(|raw| envelope::decode_string(raw.get()))
-        };
-        let text = object
-            .message
-            .or_else(|| string_field(object.detail))
-            .or_else(|| string_field(object.title));
+        let text = envelope::string_value(object.message)
+            .or_else(|| envelope::string_value(object.detail))
+            .or_else(|| envelope::string_value(object.title));
         let message = text.map(|text| self.text(text, loc));
 
         let by_code = code.and_then(Kind::from_v1_code);
@@ -580,6 +654,24 @@ impl<'a> Sink<'a> {
             }
         };
         self.push(loc, record.with_code(code));
+    }
+
+    /// An integer field (`code`, `status`) written as a number or a string of
+    /// digits; one that does not fit an `i64` is left empty with a
+    /// `number_overflow` finding.
+    fn integer(&mut self, raw: Option<&RawValue>, field: &str, loc: Loc) -> Option<i64> {
+        let text = raw?.get();
+        let value = parse_integer(text);
+        let digits = text.trim_matches('"').trim_start_matches('-');
+        if value.is_none() && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            self.finding(
+                Severity::Warning,
+                FindingCode::NumberOverflow,
+                &format!("{field} {} does not fit in 64 bits; left empty", Clip(text)),
+                loc.at(),
+            );
+        }
+        value
     }
 
     /// Gnip's `error`: a string, or an object with a `message` and maybe a
@@ -965,10 +1057,8 @@ fn message_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// An integer written as a JSON number or as a string of digits.
 fn parse_integer(raw: &str) -> Option<i64> {
     let digits = raw.trim().trim_matches('"');
-    let (negative, digits) = match digits.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, digits),
-    };
-    let value = i64::try_from(crate::id::parse_u64_digits(digits)?).ok()?;
-    Some(if negative { -value } else { value })
+    match digits.strip_prefix('-') {
+        Some(rest) => 0i64.checked_sub_unsigned(crate::id::parse_u64_digits(rest)?),
+        None => i64::try_from(crate::id::parse_u64_digits(digits)?).ok(),
+    }
 }

@@ -10,10 +10,14 @@ fn codes(body: &[u8]) -> Vec<FindingCode> {
 #[test]
 fn nesting_a_million_deep_in_data_is_skipped_without_recursion() {
     let depth = 1_000_000;
-    let mut body = String::from(r#"{"errors":["internal server error"],"g":"#);
+    let mut body = String::from(r#"{"errors":["internal server error"],"g":{"1":"#);
     body.push_str(&"[".repeat(depth));
     body.push_str(&"]".repeat(depth));
-    body.push('}');
+    body.push_str(r#","2":"#);
+    body.push_str(&r#"{"a":"#.repeat(depth));
+    body.push('1');
+    body.push_str(&"}".repeat(depth));
+    body.push_str("}}");
     let report = parse(body.as_bytes());
     assert_eq!(report.shape(), Shape::ErrorsObject);
     assert_eq!(report.errors()[0].kind(), Kind::ServerError);

@@ -477,3 +477,108 @@ fn null_entries_are_reported_not_made_into_records() {
         [FindingCode::UnexpectedValue, FindingCode::UnexpectedValue]
     );
 }
+
+#[test]
+fn faq_listing_whose_first_message_starts_with_a_digit_is_text() {
+    use engagement_errors::render::{faq_listing, ErrorMessage};
+    let body = faq_listing(&[
+        ErrorMessage::TweetsUnavailable { count: Some(3) },
+        ErrorMessage::ForbiddenTweets {
+            author_id: None,
+            tweet_ids: vec![1],
+        },
+    ]);
+    let report = parse(&body);
+    assert_eq!(report.shape(), Shape::Text);
+    assert_eq!(
+        kinds(&body),
+        [Kind::TweetsUnavailable, Kind::ForbiddenTweets]
+    );
+    // A truncated JSON array is still malformed JSON, not a listing.
+    assert_eq!(parse(b"[\"a\",\n\"b\"").shape(), Shape::MalformedJson);
+}
+
+#[test]
+fn a_wrong_typed_field_in_an_error_object_costs_nothing_else() {
+    let body = br#"{"errors":{"message":5,"code":88},"unavailable_tweet_ids":["1"],"g":{}}"#;
+    let report = parse(body);
+    assert_eq!(report.shape(), Shape::V1Objects);
+    assert_eq!(kinds(body), [Kind::RateLimited, Kind::TweetsUnavailable]);
+    assert_eq!(report.groupings().collect::<Vec<_>>(), ["g"]);
+    let body = br#"{"errors":[{"message":5,"code":88},{"message":"a","message":"internal server error"}]}"#;
+    assert_eq!(kinds(body), [Kind::RateLimited, Kind::Unrecognized]);
+    assert_eq!(parse(body).errors()[0].code(), Some(88));
+}
+
+#[test]
+fn lone_surrogates_in_bare_strings_are_replaced_not_fatal() {
+    for (body, kind) in [
+        (
+            &br#""\ud800 internal server error""#[..],
+            Kind::Unrecognized,
+        ),
+        (br#"{"errors":"\ud800 rate limit"}"#, Kind::RateLimited),
+        (
+            br#"{"unavailable_tweet_ids":"\ud800"}"#,
+            Kind::TweetsUnavailable,
+        ),
+    ] {
+        let report = parse(body);
+        assert_ne!(
+            report.shape(),
+            Shape::MalformedJson,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+        assert_eq!(
+            report.errors()[0].kind(),
+            kind,
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+        assert!(codes(None, body).contains(&FindingCode::InvalidUtf8));
+    }
+    // One lone surrogate becomes one replacement character.
+    let report = parse(br#"{"errors":"a\ud800b"}"#);
+    assert_eq!(report.errors()[0].message(), Some("a\u{fffd}b"));
+}
+
+#[test]
+fn only_object_values_are_data_groupings() {
+    let body =
+        br#"{"errors":["internal server error"],"status":500,"request_id":"abc","list":[1]}"#;
+    let report = parse_response(500, NO_HEADERS, body);
+    assert_eq!(report.groupings().len(), 0);
+    assert_eq!(report.outcome(), Outcome::Failure);
+    let report = parse_response(500, NO_HEADERS, br#"{"request_id":"abc"}"#);
+    assert_eq!(report.outcome(), Outcome::Failure);
+    assert_eq!(
+        validate(Some(500), br#"{"request_id":"abc"}"#)[0].severity,
+        Severity::Warning
+    );
+}
+
+#[test]
+fn repeated_single_valued_keys_say_the_first_value_was_used() {
+    let body = br#"{"error":{"message":"x"},"error":{"message":"internal server error"}}"#;
+    let findings = validate(None, body);
+    let duplicate = findings
+        .iter()
+        .find(|f| f.code == FindingCode::DuplicateKey)
+        .unwrap();
+    assert!(
+        duplicate.detail.ends_with("the first value was used"),
+        "{}",
+        duplicate.detail
+    );
+}
+
+#[test]
+fn an_overflowing_code_or_status_is_a_number_overflow_finding() {
+    let body = br#"{"errors":[{"message":"x","code":99999999999999999999}]}"#;
+    assert_eq!(parse(body).errors()[0].code(), None);
+    assert!(codes(None, body).contains(&FindingCode::NumberOverflow));
+    let body =
+        br#"{"title":"t","type":"about:blank","status":"-9223372036854775808","detail":"d"}"#;
+    assert!(!codes(None, body).contains(&FindingCode::NumberOverflow));
+}
