@@ -501,13 +501,12 @@ impl<'de> Visitor<'de> for Top<'_, 'de> {
                         map.next_value_seed(Ids(c, side))?;
                     }
                     None => {
-                        // Listed before its value is skipped, so a grouping cut
-                        // off by a truncation is still named; dropped again when
-                        // the value is not an object (groupings are objects).
+                        // Any other key is a data grouping, its value skipped
+                        // unread (checking even its type would cost a pass over
+                        // its entries). Listed before the skip, so a grouping cut
+                        // off by a truncation is still named.
                         c.other_keys.push(key);
-                        if !map.next_value_seed(IsObject)? {
-                            c.other_keys.pop();
-                        }
+                        map.next_value::<IgnoredAny>()?;
                     }
                 },
             }
@@ -558,49 +557,6 @@ impl<'de> Visitor<'de> for Top<'_, 'de> {
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         self.0.top = TopLevel::Scalar;
         Ok(())
-    }
-}
-
-/// Skips a value, saying whether it was an object (without building it).
-struct IsObject;
-
-impl<'de> DeserializeSeed<'de> for IsObject {
-    type Value = bool;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        struct IsObjectVisitor;
-        impl<'de> Visitor<'de> for IsObjectVisitor {
-            type Value = bool;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(true)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(false)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
-                Ok(false)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
-                Ok(false)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
-                Ok(false)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
-                Ok(false)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<bool, E> {
-                Ok(false)
-            }
-            fn visit_unit<E>(self) -> Result<bool, E> {
-                Ok(false)
-            }
-        }
-        deserializer.deserialize_any(IsObjectVisitor)
     }
 }
 
@@ -804,10 +760,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_grouping_names_in_order() {
-        let c = read(r#"{"b":{"x":[1,{"y":2}]},"errors":[],"a":{},"s":"x","n":[1],"status":500}"#);
+        let c = read(r#"{"b":{"x":[1,{"y":2}]},"errors":[],"a":{},"s":"x","status":500}"#);
         let names: Vec<_> = c.other_keys.iter().map(|k| k.text.as_ref()).collect();
-        // Groupings are objects: scalar and array values are not data.
-        assert_eq!(names, ["b", "a"]);
+        // Unknown keys are groupings whatever their value; `status` is one only
+        // when it holds an object.
+        assert_eq!(names, ["b", "a", "s"]);
     }
 
     #[test]
