@@ -127,6 +127,24 @@ where
     report::build(Some(status), headers::read(headers), body)
 }
 
+/// Reads a body with the response headers when the status is not known (a log
+/// that kept the headers but not the status line). Like [`parse`], plus
+/// [`Report::rate_limit`] and [`Report::retry_after_secs`] from the headers.
+///
+/// ```
+/// let report = engagement_errors::parse_with_headers([("retry-after", "30")], b"");
+/// assert_eq!(report.status(), None);
+/// assert_eq!(report.retry_after_secs(), Some(30));
+/// ```
+pub fn parse_with_headers<H, K, V>(headers: H, body: &[u8]) -> Report<'_>
+where
+    H: IntoIterator<Item = (K, V)>,
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    report::build(None, headers::read(headers), body)
+}
+
 /// The findings about a body (and its status, when known): what it does that the
 /// documented contract says it should not. For test suites checking mock servers
 /// and recorded responses; an empty list means the body conforms.

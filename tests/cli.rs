@@ -413,9 +413,16 @@ fn a_header_with_an_empty_name_is_exit_2() {
 }
 
 #[test]
-fn a_header_without_a_status_is_exit_2() {
-    let line = one_line_failure(&["classify", "--header", "retry-after: 30", "-"]);
-    assert!(line.contains("--status"), "{line}");
+fn a_header_without_a_status_is_read_with_the_body() {
+    let result = run_with_stdin(
+        &["classify", "--header", "retry-after: 30", "-"],
+        Some(br#"{"errors":["Rate limit exceeded"]}"#),
+    );
+    assert_eq!(result.code, 0, "{result:?}");
+    let report: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(report["status"], serde_json::Value::Null);
+    assert_eq!(report["retry_after_secs"], 30);
+    assert_eq!(report["errors"][0]["kind"], "rate_limited");
 }
 
 #[test]

@@ -100,12 +100,11 @@ struct Transport {
         allow_negative_numbers = true
     )]
     status: Option<u16>,
-    /// A response header, 'Name: value' (repeatable; needs --status)
+    /// A response header, 'Name: value' (repeatable)
     #[arg(
         long = "header",
         value_name = "NAME: VALUE",
-        value_parser = input::parse_header,
-        requires = "status"
+        value_parser = input::parse_header
     )]
     headers: Vec<(String, String)>,
 }
@@ -118,7 +117,11 @@ impl Transport {
                 self.headers.iter().map(|(name, value)| (name, value)),
                 body,
             ),
-            None => engagement_errors::parse(body),
+            None if self.headers.is_empty() => engagement_errors::parse(body),
+            None => engagement_errors::parse_with_headers(
+                self.headers.iter().map(|(name, value)| (name, value)),
+                body,
+            ),
         }
     }
 }
