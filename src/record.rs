@@ -92,52 +92,64 @@ impl<'a> ErrorRecord<'a> {
         loc: Loc,
         findings: &mut Vec<Finding>,
     ) -> ErrorRecord<'a> {
-        match message {
-            Cow::Borrowed(text) => {
-                let mut record = ErrorRecord::from_text(text, status, loc, findings);
-                record.message = Some(Cow::Borrowed(text));
-                record
-            }
-            Cow::Owned(text) => {
-                let record = ErrorRecord::from_text(&text, status, loc, findings).into_owned();
-                ErrorRecord {
-                    message: Some(Cow::Owned(text)),
-                    ..record
-                }
-            }
-        }
+        ErrorRecord::recognize(message, status, loc, findings)
+            .unwrap_or_else(|message| ErrorRecord::unrecognized(message, status, loc, findings))
     }
 
-    /// Like [`ErrorRecord::classify`], but returns `None` instead of an
-    /// unrecognised record (no finding is added then).
+    /// Classifies `message` when it matches a known form, running the grammars
+    /// once; gives the message back otherwise (no finding is added then).
     pub(crate) fn recognize(
         message: Cow<'a, str>,
         status: Option<u16>,
         loc: Loc,
         findings: &mut Vec<Finding>,
-    ) -> Option<ErrorRecord<'a>> {
-        recognize(&message)?;
-        Some(ErrorRecord::classify(message, status, loc, findings))
+    ) -> Result<ErrorRecord<'a>, Cow<'a, str>> {
+        match message {
+            Cow::Borrowed(text) => match recognize(text) {
+                Some(form) => Ok(ErrorRecord {
+                    message: Some(Cow::Borrowed(text)),
+                    ..ErrorRecord::from_form(form, status, loc, findings)
+                }),
+                None => Err(Cow::Borrowed(text)),
+            },
+            Cow::Owned(text) => {
+                let record = match recognize(&text) {
+                    Some(form) => ErrorRecord::from_form(form, status, loc, findings).into_owned(),
+                    None => return Err(Cow::Owned(text)),
+                };
+                Ok(ErrorRecord {
+                    message: Some(Cow::Owned(text)),
+                    ..record
+                })
+            }
+        }
     }
 
-    fn from_text(
-        text: &'a str,
+    /// A message that matches no known form, kept verbatim, with its finding.
+    pub(crate) fn unrecognized(
+        message: Cow<'a, str>,
         status: Option<u16>,
         loc: Loc,
         findings: &mut Vec<Finding>,
     ) -> ErrorRecord<'a> {
-        let Some(form) = recognize(text) else {
-            findings.push(Finding::new(
-                Severity::Warning,
-                FindingCode::UnrecognizedMessage,
-                format!(
-                    "message '{}' matches no known form; kept verbatim",
-                    Clip(text)
-                ),
-                loc.at(),
-            ));
-            return ErrorRecord::new(Kind::Unrecognized, status);
-        };
+        findings.push(Finding::new(
+            Severity::Warning,
+            FindingCode::UnrecognizedMessage,
+            format!(
+                "message '{}' matches no known form; kept verbatim",
+                Clip(&message)
+            ),
+            loc.at(),
+        ));
+        ErrorRecord::new(Kind::Unrecognized, status).with_message(Some(message))
+    }
+
+    fn from_form(
+        form: Form<'a>,
+        status: Option<u16>,
+        loc: Loc,
+        findings: &mut Vec<Finding>,
+    ) -> ErrorRecord<'a> {
         let number = |number: Number<'a>, what: &str, findings: &mut Vec<Finding>| {
             if number.value.is_none() {
                 findings.push(Finding::new(

@@ -624,33 +624,35 @@ impl<'a> Sink<'a> {
         let record = if let Some(kind) = by_code.or(by_type) {
             ErrorRecord::new(kind, self.status).with_message(message)
         } else {
-            let recognized = message.clone().and_then(|message| {
-                ErrorRecord::recognize(message, self.status, loc, &mut self.findings)
-            });
+            let recognized = match message {
+                Some(message) => {
+                    ErrorRecord::recognize(message, self.status, loc, &mut self.findings)
+                        .map_err(Some)
+                }
+                None => Err(None),
+            };
             match (recognized, problem_status.map(Kind::from_status)) {
-                (Some(record), _) => record,
-                (None, Some(kind)) if kind != Kind::Unrecognized => {
+                (Ok(record), _) => record,
+                (Err(message), Some(kind)) if kind != Kind::Unrecognized => {
                     ErrorRecord::new(kind, self.status).with_message(message)
                 }
-                (None, _) => match message {
-                    Some(message) => {
-                        ErrorRecord::classify(message, self.status, loc, &mut self.findings)
-                    }
-                    None => {
-                        let shown = if raw.is_empty() {
-                            None
-                        } else {
-                            Some(Cow::Borrowed(raw))
-                        };
-                        self.finding(
-                            Severity::Warning,
-                            FindingCode::UnrecognizedMessage,
-                            "error object has no message; kept verbatim",
-                            loc.at(),
-                        );
-                        ErrorRecord::new(Kind::Unrecognized, self.status).with_message(shown)
-                    }
-                },
+                (Err(Some(message)), _) => {
+                    ErrorRecord::unrecognized(message, self.status, loc, &mut self.findings)
+                }
+                (Err(None), _) => {
+                    let shown = if raw.is_empty() {
+                        None
+                    } else {
+                        Some(Cow::Borrowed(raw))
+                    };
+                    self.finding(
+                        Severity::Warning,
+                        FindingCode::UnrecognizedMessage,
+                        "error object has no message; kept verbatim",
+                        loc.at(),
+                    );
+                    ErrorRecord::new(Kind::Unrecognized, self.status).with_message(shown)
+                }
             }
         };
         self.push(loc, record.with_code(code));
