@@ -14,7 +14,7 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, FindingCode, Severity};
+use crate::finding::{Clip, Finding, FindingCode, Severity};
 use crate::id::parse_u64_digits;
 
 /// Rate-limit state from the response headers.
@@ -95,14 +95,10 @@ where
 }
 
 fn invalid(name: &str, value: &str, expected: &str) -> Finding {
-    let mut shown: String = value.chars().take(64).collect();
-    if shown.len() < value.len() {
-        shown.push('…');
-    }
     Finding::new(
         Severity::Warning,
         FindingCode::InvalidHeader,
-        format!("header value '{shown}' is not {expected}; ignored"),
+        format!("header value '{}' is not {expected}; ignored", Clip(value)),
         Some(format!("header {name}")),
     )
 }
