@@ -75,15 +75,12 @@ impl LoggedResponse {
 
     /// The report of this response: [`parse_response`](crate::parse_response)
     /// with the status and headers when the status is known, else
-    /// [`parse`](crate::parse) of the body alone (headers are then not read).
+    /// [`parse_with_headers`](crate::parse_with_headers).
     pub fn report(&self) -> Report<'_> {
+        let headers = self.headers.iter().map(|(name, value)| (name, value));
         match self.status {
-            Some(status) => crate::parse_response(
-                status,
-                self.headers.iter().map(|(name, value)| (name, value)),
-                &self.body,
-            ),
-            None => crate::parse(&self.body),
+            Some(status) => crate::parse_response(status, headers, &self.body),
+            None => crate::parse_with_headers(headers, &self.body),
         }
     }
 }
@@ -858,6 +855,14 @@ mod tests {
         assert_eq!(report.retry_after_secs(), Some(7));
         let unknown = read(r#"{"body":""}"#).unwrap();
         assert_eq!(unknown.report(), crate::parse(b""));
+    }
+
+    #[test]
+    fn report_reads_the_headers_when_the_status_is_unknown() {
+        let logged = read(r#"{"headers":{"Retry-After":"7"},"body":""}"#).unwrap();
+        let report = logged.report();
+        assert_eq!(report.status(), None);
+        assert_eq!(report.retry_after_secs(), Some(7));
     }
 
     proptest::proptest! {

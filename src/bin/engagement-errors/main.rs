@@ -117,7 +117,6 @@ impl Transport {
                 self.headers.iter().map(|(name, value)| (name, value)),
                 body,
             ),
-            None if self.headers.is_empty() => engagement_errors::parse(body),
             None => engagement_errors::parse_with_headers(
                 self.headers.iter().map(|(name, value)| (name, value)),
                 body,
